@@ -1,0 +1,129 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as docker from "@pulumi/docker";
+import { appLabels } from "../../labels";
+import { AppModel, HealthCheckModel, RestartPolicy } from "../../model";
+import { cpuCores, cpuMillicores, memoryMebibytes } from "../../spec/quantities";
+import { splitSecrets } from "../../spec/secrets";
+import { appEnv } from "../env";
+import { RenderedApp } from "../rendered-app";
+import { dockerLabels } from "./network";
+
+/** Docker's restart policies for berth's. */
+const restartPolicies: Record<RestartPolicy, string> = {
+    always: "unless-stopped",
+    "on-failure": "on-failure",
+    never: "no",
+};
+
+/**
+ * A ContainerApp on Docker: the image resolved to its id (so a retag shows as
+ * a change and an unchanged tag never does), then one container per replica,
+ * all on the app's network under the app's name, so the network's DNS answers
+ * the name with every replica. A container with a health check is waited on
+ * until healthy, and `up` fails naming the container (and so the app) if not.
+ */
+export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
+    const image = new docker.RemoteImage(`${app.name}-image`, { name: app.image, keepLocally: true }, { parent });
+
+    const { secret: secretEnv } = await splitSecrets(app.env);
+    const env = await appEnv(app, secretEnv);
+    // A list holding any secret is a secret as a whole, so state never has it in plaintext.
+    const envs = pulumi.all(env.map((e) => pulumi.output(e.value).apply((value) => `${e.name}=${value}`)));
+
+    const uploads: docker.types.input.ContainerUpload[] = [];
+    for (const mount of app.configs) {
+        if (mount.mountPath === undefined) {
+            continue;
+        }
+        const contents = await mount.config.contents;
+        const files = { ...contents.plainFiles, ...contents.secretFiles };
+        for (const fileName of Object.keys(files).sort()) {
+            uploads.push({ file: `${mount.mountPath}/${fileName}`, content: files[fileName] });
+        }
+    }
+
+    const tmpfs: Record<string, string> = {};
+    if (app.security.readOnlyRootFilesystem) {
+        // A read-only root still needs somewhere to write scratch files.
+        tmpfs["/tmp"] = "rw,noexec,nosuid,size=64m";
+    }
+    for (const volume of app.volumes.filter((v) => !v.persistent)) {
+        tmpfs[volume.mountPath] = volume.readOnly ? "ro" : "rw,nosuid";
+    }
+
+    const volumes: docker.types.input.ContainerVolume[] = [];
+    const resourceNames: string[] = [];
+    for (const volume of app.volumes.filter((v) => v.persistent)) {
+        const volumeName = `${app.network.name}-${app.name}-${volume.name}`;
+        const created = new docker.Volume(
+            `${app.name}-${volume.name}`,
+            { name: volumeName, labels: dockerLabels(appLabels(app)) },
+            { parent },
+        );
+        volumes.push({ volumeName: created.name, containerPath: volume.mountPath, readOnly: volume.readOnly });
+        resourceNames.push(volumeName);
+    }
+
+    const published = app.ports.filter((p) => p.publish !== undefined);
+    const limits = app.resources.limits;
+    const requests = app.resources.requests;
+    for (let index = 0; index < replicas; index++) {
+        const containerName = `${app.network.name}-${app.name}-${index}`;
+        new docker.Container(
+            `${app.name}-${index}`,
+            {
+                name: containerName,
+                image: image.imageId,
+                entrypoints: app.command,
+                command: app.args,
+                envs,
+                labels: dockerLabels(appLabels(app)),
+                networksAdvanced: [{ name: app.network.ref, aliases: [app.name] }],
+                ports: published.map((p) => ({ internal: p.port, external: p.publish!, ip: "127.0.0.1", protocol: p.protocol })),
+                uploads,
+                tmpfs,
+                volumes,
+                healthcheck: app.healthCheck ? dockerHealthcheck(app.healthCheck) : undefined,
+                wait: app.healthCheck !== undefined,
+                waitTimeout: app.healthCheck ? app.healthyTimeoutSeconds : undefined,
+                restart: restartPolicies[app.restartPolicy],
+                user: app.security.runAsNonRoot ? `${app.security.runAsUser}:${app.security.runAsGroup}` : undefined,
+                readOnly: app.security.readOnlyRootFilesystem,
+                capabilities: app.security.dropAllCapabilities ? { drops: ["ALL"] } : undefined,
+                securityOpts: app.security.allowPrivilegeEscalation ? undefined : ["no-new-privileges:true"],
+                memory: limits.memory ? memoryMebibytes(limits.memory) : undefined,
+                memoryReservation: requests.memory ? memoryMebibytes(requests.memory) : undefined,
+                cpus: limits.cpu ? cpuCores(limits.cpu) : undefined,
+                // Docker's relative CPU weight; 1024 is one core's worth.
+                cpuShares: requests.cpu ? Math.max(2, Math.round((cpuMillicores(requests.cpu)! * 1024) / 1000)) : undefined,
+            },
+            { parent },
+        );
+        resourceNames.push(containerName);
+    }
+
+    const firstPublished = published[0];
+    return {
+        url: firstPublished ? `http://127.0.0.1:${firstPublished.publish}` : undefined,
+        resourceNames: resourceNames.sort(),
+    };
+}
+
+/** Docker runs health checks inside the container: http needs `wget`, tcp needs `nc` in the image. */
+export function dockerHealthcheck(check: HealthCheckModel): docker.types.input.ContainerHealthcheck {
+    let tests: string[];
+    if (check.kind === "http") {
+        tests = ["CMD", "wget", "-q", "-O", "/dev/null", `http://127.0.0.1:${check.port}${check.path}`];
+    } else if (check.kind === "tcp") {
+        tests = ["CMD", "nc", "-z", "127.0.0.1", `${check.port}`];
+    } else {
+        tests = ["CMD", ...check.command!];
+    }
+    return {
+        tests,
+        interval: `${check.intervalSeconds}s`,
+        timeout: `${check.timeoutSeconds}s`,
+        retries: check.failureThreshold,
+        startPeriod: `${check.initialDelaySeconds}s`,
+    };
+}

@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Host ports published on each Docker host by this program. Two apps cannot
+ * bind the same host port, and Docker would only say so halfway through an
+ * `up`; this registry lets the second app fail validation at preview instead.
+ */
+const claims = new Map<string, Map<number, string>>();
+
+/** Claims host ports for an app; returns a problem for each port another app already holds. */
+export function claimHostPorts(host: string, appName: string, ports: { index: number; publish: number }[]): string[] {
+    const held = claims.get(host) ?? new Map<number, string>();
+    claims.set(host, held);
+    const problems: string[] = [];
+    for (const { index, publish } of ports) {
+        const owner = held.get(publish);
+        if (owner !== undefined && owner !== appName) {
+            problems.push(`ports[${index}].publish ${publish} is already published by app "${owner}" on this Docker host`);
+        } else {
+            held.set(publish, appName);
+        }
+    }
+    return problems;
+}
+
+/** The key of the Docker host a component deploys to: its explicit provider, or the default one. */
+export function dockerHostKey(provider: pulumi.ProviderResource | undefined): string {
+    // Explicit providers are told apart by their registration name; the default provider reads docker:host.
+    return provider ? `provider:${(provider as unknown as { __name?: string }).__name ?? "explicit"}` : `default:${new pulumi.Config("docker").get("host") ?? ""}`;
+}
+
+/** Forgets all claims: each program run (and each test) starts empty. */
+export function resetHostPortClaims(): void {
+    claims.clear();
+}

@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { networkLabels } from "../../labels";
+import { ConfigModel, KubernetesConfigRefs } from "../../model";
+import { objectMetadata } from "./metadata";
+
+/**
+ * An AppConfig on Kubernetes: a ConfigMap with its plain files and values, and
+ * a Secret with everything secret (declared secrets, and any file or value
+ * that is a Pulumi secret). Both keep the config's name, so a change updates
+ * them in place and leaves nothing behind; apps roll through the config hash.
+ */
+export async function renderKubernetesConfig(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
+    const contents = await config.contents;
+    const namespace = config.network.ref;
+    const labels = networkLabels(config.network.name, {});
+    const refs: KubernetesConfigRefs = {};
+
+    const data = { ...contents.plainFiles, ...contents.plainValues };
+    if (Object.keys(data).length > 0) {
+        const configMap = new k8s.core.v1.ConfigMap(
+            config.name,
+            { metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait), data: sorted(data) },
+            { parent },
+        );
+        refs.configMap = configMap.metadata.name;
+    }
+
+    const secretData = { ...contents.secretFiles, ...contents.secretValues };
+    if (Object.keys(secretData).length > 0) {
+        const secret = new k8s.core.v1.Secret(
+            `${config.name}-secret`,
+            {
+                metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait),
+                type: "Opaque",
+                stringData: pulumi.secret(sorted(secretData)),
+            },
+            { parent },
+        );
+        refs.secret = secret.metadata.name;
+    }
+    return refs;
+}
+
+function sorted<T>(map: Record<string, T>): Record<string, T> {
+    return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]]));
+}

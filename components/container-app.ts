@@ -1,0 +1,440 @@
+import * as pulumi from "@pulumi/pulumi";
+import { BerthValidationError, parseArgs } from "./spec/errors";
+import { containerAppSchema } from "./spec/container-app";
+import { AppModel, AutoscalingModel, sortedMap } from "./model";
+import { resolveSkipAwait, resolveTarget } from "./target";
+import { warnUnsupported } from "./capabilities";
+import { renderDockerApp } from "./backends/docker/container-app";
+import { renderKubernetesApp } from "./backends/kubernetes/container-app";
+import { claimHostPorts, dockerHostKey } from "./backends/docker/published-ports";
+import { RenderedApp } from "./backends/rendered-app";
+import type { AppNetwork } from "./app-network";
+import type { AppConfig } from "./app-config";
+
+export interface PortArgs {
+    /**
+     * Port name (IANA service name: at most 15 lower-case letters, digits, '-').
+     * @default "port-<port>"
+     */
+    name?: string;
+    /** Port the container listens on. */
+    port: number;
+    /**
+     * Publish the port outside the network. Docker: this host port on 127.0.0.1.
+     * Kubernetes: this port on a LoadBalancer Service `<app>-public`.
+     * @default not published (reachable on the network only)
+     */
+    publish?: number;
+    /**
+     * "tcp" or "udp".
+     * @default "tcp"
+     */
+    protocol?: string;
+}
+
+export interface HttpCheckArgs {
+    /** Path to GET; must start with "/". A 2xx or 3xx answer is healthy. */
+    path: string;
+    /** Port to GET it on. */
+    port: number;
+}
+
+export interface TcpCheckArgs {
+    /** Port that must accept a connection. */
+    port: number;
+}
+
+export interface HealthCheckArgs {
+    /** An HTTP GET check. Set exactly one of http, tcp and command. */
+    http?: HttpCheckArgs;
+    /** A TCP connect check. */
+    tcp?: TcpCheckArgs;
+    /** A command run in the container; exit code 0 is healthy. */
+    command?: string[];
+    /**
+     * Seconds between checks.
+     * @default 10
+     */
+    intervalSeconds?: number;
+    /**
+     * Seconds before a check counts as failed.
+     * @default 5
+     */
+    timeoutSeconds?: number;
+    /**
+     * Consecutive failures before the app counts as unhealthy.
+     * @default 3
+     */
+    failureThreshold?: number;
+    /**
+     * Seconds after start before checks count.
+     * @default 0
+     */
+    initialDelaySeconds?: number;
+}
+
+export interface ResourceAmountsArgs {
+    /** CPU, e.g. "250m", "0.5", "2". */
+    cpu?: string;
+    /** Memory, e.g. "256Mi", "1Gi". */
+    memory?: string;
+}
+
+export interface ResourcesArgs {
+    /**
+     * What the app is guaranteed (and what autoscaling utilisation is measured against).
+     * @default none
+     */
+    requests?: ResourceAmountsArgs;
+    /**
+     * What the app may use at most.
+     * @default none
+     */
+    limits?: ResourceAmountsArgs;
+}
+
+export interface VolumeArgs {
+    /** Volume name, unique in the app. */
+    name: string;
+    /** Where it is mounted in the container. */
+    mountPath: string;
+    /**
+     * Keep the data across container restarts and replacements (Docker named volume,
+     * Kubernetes PersistentVolumeClaim). Needs replicas: 1.
+     * @default false (ephemeral: tmpfs / emptyDir)
+     */
+    persistent?: boolean;
+    /**
+     * Size of a persistent volume.
+     * @default "1Gi"
+     */
+    size?: string;
+    /**
+     * Mount read-only.
+     * @default false
+     */
+    readOnly?: boolean;
+}
+
+export interface ConfigMountArgs {
+    /** The AppConfig to use. */
+    config: AppConfig;
+    /**
+     * Directory where the config's files appear.
+     * @default the files are not mounted
+     */
+    mountPath?: string;
+    /**
+     * Expose the config's values and secrets as env vars (the app's own env wins on a clash).
+     * @default true
+     */
+    env?: boolean;
+}
+
+export interface IngressArgs {
+    /** Host name, e.g. shop.example.com. */
+    host: string;
+    /**
+     * Path prefix.
+     * @default "/"
+     */
+    path?: string;
+    /** Name of the app port to route to. */
+    port: string;
+    /**
+     * Ingress class.
+     * @default the cluster's default class
+     */
+    className?: string;
+    /**
+     * Name of a TLS Secret for the host; the URL is https when set.
+     * @default no TLS
+     */
+    tlsSecretName?: string;
+}
+
+export interface SecurityArgs {
+    /**
+     * Refuse to run as root.
+     * @default true
+     */
+    runAsNonRoot?: boolean;
+    /**
+     * User id the container runs as (with runAsNonRoot).
+     * @default 65532
+     */
+    runAsUser?: number;
+    /**
+     * Group id the container runs as (with runAsNonRoot).
+     * @default 65532
+     */
+    runAsGroup?: number;
+    /**
+     * Read-only root filesystem; /tmp stays writable (tmpfs / emptyDir).
+     * @default true
+     */
+    readOnlyRootFilesystem?: boolean;
+    /**
+     * Drop all Linux capabilities.
+     * @default true
+     */
+    dropAllCapabilities?: boolean;
+    /**
+     * Allow privilege escalation (setuid binaries).
+     * @default false
+     */
+    allowPrivilegeEscalation?: boolean;
+}
+
+export interface ContainerAppArgs {
+    /** The network the app joins; other apps on it reach this one by its name. */
+    network: AppNetwork;
+    /**
+     * "docker" or "kubernetes"; must match the network's.
+     * @default the network's target
+     */
+    target?: string;
+    /** Image reference, e.g. registry.example.com/shop/web:1.4.2. */
+    image: pulumi.Input<string>;
+    /**
+     * Replaces the image's entrypoint.
+     * @default the image's entrypoint
+     */
+    command?: string[];
+    /**
+     * Arguments (replace the image's CMD).
+     * @default the image's CMD
+     */
+    args?: string[];
+    /**
+     * Env vars. A value that is a Pulumi secret stays one: a Kubernetes Secret referenced by key.
+     * @default {}
+     */
+    env?: { [name: string]: pulumi.Input<string> };
+    /**
+     * AppConfigs the app uses; a change to one rolls the app.
+     * @default []
+     */
+    configs?: ConfigMountArgs[];
+    /**
+     * Ports the app listens on.
+     * @default []
+     */
+    ports?: PortArgs[];
+    /**
+     * How to tell the app is healthy. Docker: `up` waits until healthy.
+     * @default none
+     */
+    healthCheck?: HealthCheckArgs;
+    /**
+     * CPU and memory requests and limits.
+     * @default none
+     */
+    resources?: ResourcesArgs;
+    /**
+     * Number of instances (an AutoscalingPolicy takes over when attached).
+     * @default 1
+     */
+    replicas?: number;
+    /**
+     * "always", "on-failure" or "never" (Docker; Kubernetes Deployments always restart).
+     * @default "always"
+     */
+    restartPolicy?: string;
+    /**
+     * Ephemeral and persistent volumes.
+     * @default []
+     */
+    volumes?: VolumeArgs[];
+    /**
+     * Labels on everything the app creates.
+     * @default {}
+     */
+    labels?: { [key: string]: string };
+    /**
+     * Kubernetes Ingress for one port.
+     * @default none
+     */
+    ingress?: IngressArgs;
+    /**
+     * Apps on the network allowed to reach this one (Kubernetes NetworkPolicy).
+     * @default [] (only published and ingress ports are reachable)
+     */
+    allowFrom?: string[];
+    /**
+     * Security settings; each default is the secure choice and can be opted out of.
+     * @default non-root 65532, read-only root, no capabilities, no privilege escalation
+     */
+    security?: SecurityArgs;
+    /**
+     * Kubernetes: skip the provider's readiness waits on the app's objects.
+     * @default the stack config `berth:skipAwait`, else false
+     */
+    skipAwait?: boolean;
+    /**
+     * Docker: seconds `up` waits for a container with a health check to become healthy.
+     * @default 60
+     */
+    healthyTimeoutSeconds?: number;
+}
+
+/**
+ * A containerised app. Docker: one container per replica, all reachable under
+ * the app's name on its network. Kubernetes: a Deployment and Services (and an
+ * Ingress when asked).
+ */
+export class ContainerApp extends pulumi.ComponentResource {
+    /** Name other apps on the network use to reach this one. */
+    public readonly host: pulumi.Output<string>;
+    /** host:port of the app's first port on the network (the host alone without ports). */
+    public readonly address: pulumi.Output<string>;
+    /** Published (Docker) or ingress (Kubernetes) URL, when there is one. */
+    public readonly url: pulumi.Output<string | undefined>;
+    /** Names of the objects created for the app. */
+    public readonly resourceNames: pulumi.Output<string[]>;
+    /** @internal The resolved description the backends and policies use. */
+    public readonly appModel: AppModel;
+    private autoscaling?: AutoscalingModel;
+    private rendered = false;
+
+    constructor(name: string, args: ContainerAppArgs, opts?: pulumi.ComponentResourceOptions) {
+        const spec = parseArgs("ContainerApp", name, containerAppSchema, args);
+        const network = spec.network.networkModel;
+        const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
+        const problems = crossTargetProblems(target, network.target, network.name, spec);
+        if (problems.length > 0) {
+            throw new BerthValidationError("ContainerApp", name, problems);
+        }
+        super("berth:index:ContainerApp", name, {}, opts);
+
+        const model: AppModel = {
+            name,
+            target,
+            network,
+            image: spec.image,
+            command: spec.command,
+            args: spec.args,
+            env: sortedMap(spec.env),
+            configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env })),
+            ports: [...spec.ports]
+                .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
+                .map((p) => ({ name: p.name ?? `port-${p.port}`, port: p.port, protocol: p.protocol, publish: p.publish })),
+            healthCheck: spec.healthCheck && {
+                kind: spec.healthCheck.http ? "http" : spec.healthCheck.tcp ? "tcp" : "command",
+                path: spec.healthCheck.http?.path,
+                port: spec.healthCheck.http?.port ?? spec.healthCheck.tcp?.port,
+                command: spec.healthCheck.command,
+                intervalSeconds: spec.healthCheck.intervalSeconds,
+                timeoutSeconds: spec.healthCheck.timeoutSeconds,
+                failureThreshold: spec.healthCheck.failureThreshold,
+                initialDelaySeconds: spec.healthCheck.initialDelaySeconds,
+            },
+            resources: spec.resources,
+            replicas: spec.replicas,
+            restartPolicy: spec.restartPolicy,
+            volumes: spec.volumes,
+            labels: sortedMap(spec.labels),
+            ingress: spec.ingress && {
+                host: spec.ingress.host,
+                path: spec.ingress.path,
+                portName: spec.ingress.port,
+                className: spec.ingress.className,
+                tlsSecretName: spec.ingress.tlsSecretName,
+            },
+            allowFrom: [...spec.allowFrom].sort(),
+            security: spec.security,
+            skipAwait: resolveSkipAwait(spec.skipAwait),
+            healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
+        };
+        this.appModel = model;
+
+        if (target === "docker") {
+            const published = spec.ports.flatMap((p, index) => (p.publish !== undefined ? [{ index, publish: p.publish }] : []));
+            const clashes = claimHostPorts(dockerHostKey(this.getProvider("docker::index:Container")), name, published);
+            if (clashes.length > 0) {
+                throw new BerthValidationError("ContainerApp", name, clashes);
+            }
+        }
+        this.warnAboutTarget(model);
+
+        // Children are registered once the program's synchronous part has run, so
+        // an AutoscalingPolicy created right after the app can still take over the
+        // replica count (the Deployment must then omit spec.replicas).
+        const rendering = new Promise<RenderedApp>((resolve, reject) => {
+            setImmediate(() => {
+                this.rendered = true;
+                this.render().then(resolve, reject);
+            });
+        });
+
+        const firstPort = model.ports[0];
+        const host = target === "docker" ? name : `${name}.${network.name}.svc`;
+        this.host = pulumi.output(host);
+        this.address = pulumi.output(firstPort ? `${host}:${firstPort.port}` : host);
+        this.url = pulumi.output(rendering.then((r) => r.url));
+        this.resourceNames = pulumi.output(rendering.then((r) => r.resourceNames));
+        this.registerOutputs({ host: this.host, address: this.address, url: this.url, resourceNames: this.resourceNames });
+    }
+
+    /** @internal Called by AutoscalingPolicy: hands the replica count to the autoscaler. */
+    public attachAutoscaling(policy: AutoscalingModel): void {
+        if (this.autoscaling) {
+            throw new Error(`AutoscalingPolicy "${policy.name}": app "${this.appModel.name}" already has AutoscalingPolicy "${this.autoscaling.name}"`);
+        }
+        if (this.rendered) {
+            throw new Error(
+                `AutoscalingPolicy "${policy.name}": app "${this.appModel.name}" was already deployed with a fixed replica count; ` +
+                    `create the policy right after the app, not inside an apply or after an await`,
+            );
+        }
+        this.autoscaling = policy;
+    }
+
+    private render(): Promise<RenderedApp> {
+        const model = this.appModel;
+        if (model.target === "docker") {
+            return renderDockerApp(model, this.autoscaling?.minReplicas ?? model.replicas, this);
+        }
+        return renderKubernetesApp(model, this.autoscaling ? undefined : model.replicas, this);
+    }
+
+    private warnAboutTarget(model: AppModel): void {
+        const app = `ContainerApp "${model.name}"`;
+        if (model.target === "docker") {
+            if (model.allowFrom.length > 0) {
+                warnUnsupported("allow-from", "docker", this, `${app} allowFrom`);
+            }
+            if (model.ingress) {
+                warnUnsupported("ingress", "docker", this, `${app} ingress`);
+            }
+        } else if (model.restartPolicy !== "always") {
+            warnUnsupported("restart-policy", "kubernetes", this, `${app} restartPolicy "${model.restartPolicy}"`);
+        }
+    }
+}
+
+/** Rules that depend on the target, checked with the rest before anything is registered. */
+function crossTargetProblems(
+    target: string,
+    networkTarget: string,
+    networkName: string,
+    spec: { replicas: number; ports: { publish?: number }[]; configs: { config: { configModel: { name: string; network: { name: string } } } }[] },
+): string[] {
+    const problems: string[] = [];
+    if (target !== networkTarget) {
+        problems.push(`target is "${target}" but network "${networkName}" is on "${networkTarget}"`);
+    }
+    spec.configs.forEach((c, index) => {
+        if (c.config.configModel.network.name !== networkName) {
+            problems.push(`configs[${index}].config "${c.config.configModel.name}" belongs to network "${c.config.configModel.network.name}", not "${networkName}"`);
+        }
+    });
+    if (target === "docker" && spec.replicas > 1) {
+        spec.ports.forEach((p, index) => {
+            if (p.publish !== undefined) {
+                problems.push(`ports[${index}].publish: a Docker host port is bound by one container, so publishing needs replicas: 1 (got ${spec.replicas})`);
+            }
+        });
+    }
+    return problems;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import * as field from "./common";
+import { envNamePattern, fileNamePattern } from "./names";
+import { NetworkModel } from "../model";
+
+const envName = z.string().regex(envNamePattern, "must be an environment variable name (letters, digits and '_', not starting with a digit)");
+const fileName = z.string().regex(fileNamePattern, "must be a file name of letters, digits, '-', '_' and '.'");
+
+/** Anything that carries a network model: an AppNetwork. Checked by shape to keep spec/ free of the component classes. */
+export const networkRef = z.custom<{ networkModel: NetworkModel }>(
+    (value) => typeof value === "object" && value !== null && "networkModel" in value,
+    { error: () => "must be an AppNetwork" },
+);
+
+export const appConfigSchema = z
+    .strictObject({
+        network: networkRef,
+        target: field.target.optional(),
+        files: z.record(fileName, field.inputString).default({}),
+        values: z.record(envName, field.inputString).default({}),
+        secrets: z.record(envName, field.inputString).default({}),
+    })
+    .superRefine((spec, ctx) => {
+        // Files, values and secrets share the keys of one ConfigMap / Secret on Kubernetes.
+        for (const key of Object.keys(spec.files)) {
+            if (key in spec.values || key in spec.secrets) {
+                field.problem(ctx, ["files", key], `clashes with a value or secret of the same name`);
+            }
+        }
+        for (const key of Object.keys(spec.secrets)) {
+            if (key in spec.values) {
+                field.problem(ctx, ["secrets", key], `is also in values; a key is either a value or a secret`);
+            }
+        }
+    });
+
+export type AppConfigSpec = z.output<typeof appConfigSchema>;
