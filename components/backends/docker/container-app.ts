@@ -76,13 +76,14 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
                 image: image.imageId,
                 entrypoints: app.command,
                 command: app.args,
-                envs,
+                envs: env.length > 0 ? envs : undefined,
                 labels: dockerLabels(appLabels(app)),
                 networksAdvanced: [{ name: app.network.ref, aliases: [app.name] }],
-                ports: published.map((p) => ({ internal: p.port, external: p.publish!, ip: "127.0.0.1", protocol: p.protocol })),
-                uploads,
-                tmpfs,
-                volumes,
+                // Empty lists are left out: the provider reads them back as absent, which would show as a diff.
+                ports: nonEmpty(published.map((p) => ({ internal: p.port, external: p.publish!, ip: "127.0.0.1", protocol: p.protocol }))),
+                uploads: nonEmpty(uploads),
+                tmpfs: Object.keys(tmpfs).length > 0 ? tmpfs : undefined,
+                volumes: nonEmpty(volumes),
                 healthcheck: app.healthCheck ? dockerHealthcheck(app.healthCheck) : undefined,
                 wait: app.healthCheck !== undefined,
                 waitTimeout: app.healthCheck ? app.healthyTimeoutSeconds : undefined,
@@ -126,4 +127,8 @@ export function dockerHealthcheck(check: HealthCheckModel): docker.types.input.C
         retries: check.failureThreshold,
         startPeriod: `${check.initialDelaySeconds}s`,
     };
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+    return list.length > 0 ? list : undefined;
 }

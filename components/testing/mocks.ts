@@ -1,0 +1,52 @@
+import * as crypto from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** One resource the program registered, as the engine would have received it. */
+export interface RecordedResource {
+    type: string;
+    name: string;
+    /** Inputs as sent to the engine: secrets keep Pulumi's secret marker. */
+    inputs: Record<string, unknown>;
+    custom: boolean;
+}
+
+/**
+ * Pulumi mocks that record every registration. Outputs a provider would
+ * compute are filled with stable, readable fakes so snapshots never change
+ * from run to run.
+ */
+export class RecordingMocks implements pulumi.runtime.Mocks {
+    public resources: RecordedResource[] = [];
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom ?? true });
+        return { id: `${args.name}-id`, state: { ...args.inputs, ...computedOutputs(args) } };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        return args.inputs;
+    }
+}
+
+function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
+    if (args.type === "docker:index/remoteImage:RemoteImage") {
+        const digest = crypto.createHash("sha256").update(String(args.inputs.name)).digest("hex");
+        return { imageId: `sha256:${digest}`, repoDigest: `${args.inputs.name}@sha256:${digest}` };
+    }
+    return {};
+}
+
+let installed: RecordingMocks | undefined;
+
+/**
+ * Installs berth's recording mocks, once per process: `setMocks` is global, so
+ * several spec files each calling it would overwrite one another. Call it from
+ * a mocha root hook or at the top of a spec file; later calls return the same mocks.
+ */
+export function setupMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): RecordingMocks {
+    if (!installed) {
+        installed = new RecordingMocks();
+        void pulumi.runtime.setMocks(installed, options.project ?? "berth-test", options.stack ?? "test", options.preview ?? true);
+    }
+    return installed;
+}

@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { resetHostPortClaims } from "../backends/docker/published-ports";
+import { RecordingMocks, setupMocks } from "./mocks";
+import { ResourceGraph } from "./graph";
+
+export interface RunOptions {
+    /** Stack config, e.g. { "berth:target": "kubernetes" }. Replaces all config for this run. */
+    config?: Record<string, string>;
+    /** Config keys that are secrets (read with requireSecret). */
+    secretKeys?: string[];
+}
+
+export interface ProgramRun<T> {
+    /** What the program returned (its exports). */
+    result: T;
+    /** The resources it registered. */
+    graph: ResourceGraph;
+    /** Warnings the program logged (capability warnings among them). */
+    warnings: string[];
+}
+
+/**
+ * Runs a Pulumi program under berth's recording mocks and returns what it
+ * registered once every registration has settled. A program that throws
+ * rejects with that error; runs do not share resources or config.
+ */
+export async function runProgram<T>(program: () => T | Promise<T>, options: RunOptions = {}): Promise<ProgramRun<T>> {
+    const mocks: RecordingMocks = setupMocks();
+    mocks.resources = [];
+    resetHostPortClaims();
+    pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
+
+    const warnings: string[] = [];
+    const originalWarn = console.warn;
+    console.warn = (...args: unknown[]) => {
+        warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+    };
+    try {
+        const result = await program();
+        await settle(mocks);
+        return { result, graph: new ResourceGraph(mocks.resources), warnings };
+    } finally {
+        console.warn = originalWarn;
+    }
+}
+
+/** Pulumi's own "RPC queue drained" wait; exported at run time though marked internal in its typings. */
+const waitForRPCs: () => Promise<void> = (pulumi.runtime as unknown as { waitForRPCs: () => Promise<void> }).waitForRPCs;
+
+/** Waits until no registration is pending and none has appeared for a few turns of the event loop. */
+async function settle(mocks: RecordingMocks): Promise<void> {
+    let seen = -1;
+    let quietTurns = 0;
+    while (quietTurns < 3) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await waitForRPCs();
+        if (mocks.resources.length === seen) {
+            quietTurns++;
+        } else {
+            seen = mocks.resources.length;
+            quietTurns = 0;
+        }
+    }
+}

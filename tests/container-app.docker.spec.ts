@@ -1,0 +1,114 @@
+import * as assert from "assert";
+import * as berth from "../components";
+import { resolveOutput, runProgram } from "../components/testing";
+import { onTarget, runShop } from "./fixtures";
+
+describe("ContainerApp on Docker", () => {
+    it("refers to the image by id, resolved through a RemoteImage kept locally", async () => {
+        const { graph } = await runShop("docker");
+        const image = graph.inputs("docker:index/remoteImage:RemoteImage", "web-image");
+        assert.deepStrictEqual(image, { name: "registry.example.com/shop/web:1.4.2", keepLocally: true });
+        assert.match(graph.inputs("docker:index/container:Container", "web-0").image, /^sha256:[0-9a-f]{64}$/);
+    });
+
+    it("runs one container per replica, with distinct names and the app's name as a shared network alias", async () => {
+        const { graph } = await runShop("docker", { replicas: 3, webArgs: { ports: [{ name: "http", port: 8080 }] } });
+        const containers = graph.ofType("docker:index/container:Container").map((c) => graph.inputs(c.type, c.name));
+        assert.deepStrictEqual(containers.map((c) => c.name), ["shop-web-0", "shop-web-1", "shop-web-2"]);
+        for (const container of containers) {
+            assert.deepStrictEqual(container.networksAdvanced, [{ name: "shop", aliases: ["web"] }]);
+        }
+    });
+
+    it("publishes ports on 127.0.0.1 and reports the URL", async () => {
+        const { graph, result } = await runShop("docker");
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "web-0").ports, [
+            { internal: 8080, external: 8080, ip: "127.0.0.1", protocol: "tcp" },
+        ]);
+        assert.strictEqual((await resolveOutput(result.web.url)).value, "http://127.0.0.1:8080");
+        assert.strictEqual((await resolveOutput(result.web.address)).value, "web:8080");
+    });
+
+    it("turns the health check into a Docker HEALTHCHECK and waits for healthy on up", async () => {
+        const { graph } = await runShop("docker");
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.deepStrictEqual(container.healthcheck.tests, ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]);
+        assert.strictEqual(container.healthcheck.interval, "10s");
+        assert.strictEqual(container.wait, true);
+        assert.strictEqual(container.waitTimeout, 60);
+    });
+
+    it("checks tcp with nc and commands as given", async () => {
+        const { graph } = await runProgram(() => {
+            const net = new berth.AppNetwork("n", {});
+            new berth.ContainerApp("tcp", { network: net, image: "i:1", healthCheck: { tcp: { port: 6379 } } });
+            new berth.ContainerApp("cmd", { network: net, image: "i:1", healthCheck: { command: ["/bin/check", "--quick"] } });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "tcp-0").healthcheck.tests, ["CMD", "nc", "-z", "127.0.0.1", "6379"]);
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "cmd-0").healthcheck.tests, ["CMD", "/bin/check", "--quick"]);
+    });
+
+    it("does not wait for health when the app has no health check", async () => {
+        const { graph } = await runProgram(() => {
+            const net = new berth.AppNetwork("n", {});
+            new berth.ContainerApp("plain", { network: net, image: "i:1" });
+        }, onTarget("docker"));
+        const container = graph.inputs("docker:index/container:Container", "plain-0");
+        assert.strictEqual(container.wait, false);
+        assert.strictEqual(container.healthcheck, undefined);
+    });
+
+    it("runs secure by default: non-root, read-only root with a tmpfs /tmp, no capabilities, no new privileges", async () => {
+        const { graph } = await runShop("docker");
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.user, "65532:65532");
+        assert.strictEqual(container.readOnly, true);
+        assert.deepStrictEqual(container.tmpfs, { "/tmp": "rw,noexec,nosuid,size=64m" });
+        assert.deepStrictEqual(container.capabilities, { drops: ["ALL"] });
+        assert.deepStrictEqual(container.securityOpts, ["no-new-privileges:true"]);
+    });
+
+    it("lets a user opt out of each security default", async () => {
+        const { graph } = await runShop("docker", {
+            webArgs: { security: { runAsNonRoot: false, readOnlyRootFilesystem: false, dropAllCapabilities: false, allowPrivilegeEscalation: true } },
+        });
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.user, undefined);
+        assert.strictEqual(container.readOnly, false);
+        assert.strictEqual(container.capabilities, undefined);
+        assert.strictEqual(container.securityOpts, undefined);
+    });
+
+    it("maps resources: limits to --cpus and --memory, requests to CPU shares and a memory reservation", async () => {
+        const { graph } = await runShop("docker");
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.cpus, "1");
+        assert.strictEqual(container.memory, 512);
+        assert.strictEqual(container.cpuShares, 256);
+        assert.strictEqual(container.memoryReservation, 256);
+    });
+
+    it("maps restart policies and command/args", async () => {
+        const { graph } = await runShop("docker", { webArgs: { restartPolicy: "on-failure", command: ["/bin/web"], args: ["--port", "8080"] } });
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.restart, "on-failure");
+        assert.deepStrictEqual(container.entrypoints, ["/bin/web"]);
+        assert.deepStrictEqual(container.command, ["--port", "8080"]);
+    });
+
+    it("mounts ephemeral volumes as tmpfs and persistent ones as named volumes", async () => {
+        const { graph } = await runShop("docker", {
+            webArgs: { volumes: [{ name: "cache", mountPath: "/cache" }, { name: "data", mountPath: "/data", persistent: true }] },
+        });
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.tmpfs["/cache"], "rw,nosuid");
+        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data", containerPath: "/data", readOnly: false }]);
+        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data").name, "shop-web-data");
+    });
+
+    it("warns that allowFrom and ingress are not available", async () => {
+        const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["api"], ingress: { host: "shop.example.com", port: "http" } } });
+        assert.match(warnings.join("\n"), /ContainerApp "web" allowFrom: ContainerApp `allowFrom` is not available on docker/);
+        assert.match(warnings.join("\n"), /ContainerApp "web" ingress: Ingress \(host, path, TLS\) is not available on docker/);
+    });
+});

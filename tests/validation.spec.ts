@@ -1,0 +1,145 @@
+import * as assert from "assert";
+import * as berth from "../components";
+import { runProgram } from "../components/testing";
+import { errorOf, onTarget, shop } from "./fixtures";
+
+function app(args: Partial<berth.ContainerAppArgs>, name = "web") {
+    const net = new berth.AppNetwork("shop", {});
+    return new berth.ContainerApp(name, { network: net, image: "web:1", ...args } as berth.ContainerAppArgs);
+}
+
+describe("Validation", () => {
+    it("names the component and lists every problem with its path, all at once", async () => {
+        const error = await errorOf(
+            () => app({ ports: [{ port: 8080 }, { port: 70000 }], healthCheck: { http: { path: "healthz", port: 8080 } } }),
+            onTarget("kubernetes"),
+        );
+        assert.match(error.message, /^ContainerApp "web": ports\[1\]\.port must be between 1 and 65535; healthCheck\.http\.path must start with "\/"$/);
+        assert.ok(error instanceof berth.BerthValidationError);
+        assert.strictEqual(error.problems.length, 2);
+    });
+
+    it("registers nothing for a spec that fails, not even the component itself", async () => {
+        const { graph, result } = await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            try {
+                new berth.ContainerApp("web", { network: net, image: "web:1", replicas: -1 });
+                return "constructed";
+            } catch (error) {
+                return (error as Error).message;
+            }
+        }, onTarget("kubernetes"));
+        assert.match(result, /replicas must be between 0 and 1000/);
+        assert.deepStrictEqual(graph.resources.filter((r) => r.name === "web" || r.type === "kubernetes:apps/v1:Deployment"), []);
+    });
+
+    const cases: Array<[string, () => unknown, RegExp, string?]> = [
+        ["component names must be DNS-1123 labels", () => new berth.AppNetwork("Shop_1", {}), /AppNetwork "Shop_1": name must be lower-case letters/],
+        ["names are at most 63 characters", () => new berth.AppNetwork("a".repeat(64), {}), /name must be at most 63 characters \(got 64\)/],
+        ["unknown fields are typos, not silently ignored", () => app({ replica: 2 } as never), /ContainerApp "web": replica is not a known field/],
+        ["the target must be docker or kubernetes", () => new berth.AppNetwork("shop", { target: "nomad" }), /AppNetwork "shop": target must be "docker" or "kubernetes"/],
+        ["a health check sets exactly one kind", () => app({ healthCheck: { tcp: { port: 1 }, command: ["x"] } }), /healthCheck must set exactly one of http, tcp or command/],
+        ["CPU quantities are checked", () => app({ resources: { requests: { cpu: "lots" } } }), /resources\.requests\.cpu must be a CPU quantity such as "250m"/],
+        ["memory quantities are checked", () => app({ resources: { limits: { memory: "12XB" } } }), /resources\.limits\.memory must be a memory quantity/],
+        ["requests must not exceed limits", () => app({ resources: { requests: { memory: "1Gi" }, limits: { memory: "512Mi" } } }), /resources\.requests\.memory must not exceed limits\.memory \(512Mi\)/],
+        ["env names are checked", () => app({ env: { "1BAD": "x" } }), /env\.1BAD is not a valid key: must be an environment variable name/],
+        ["ports must be unique", () => app({ ports: [{ port: 80 }, { port: 80 }] }), /ports\[1\]\.name "port-80" is already used by ports\[0\]; ports\[1\]\.port 80\/tcp is already declared by ports\[0\]/],
+        ["the ingress port must be one of the app's ports", () => app({ ports: [{ name: "http", port: 80 }], ingress: { host: "a.example.com", port: "https" } }), /ingress\.port must name one of ports \(http\)/],
+        ["the ingress host must be a DNS name", () => app({ ports: [{ name: "http", port: 80 }], ingress: { host: "not a host", port: "http" } }), /ingress\.host must be a DNS host name/],
+        ["mount paths must be absolute", () => app({ volumes: [{ name: "v", mountPath: "data" }] }), /volumes\[0\]\.mountPath must be an absolute path/],
+        ["a persistent volume needs one replica", () => app({ replicas: 2, volumes: [{ name: "v", mountPath: "/data", persistent: true }] }), /volumes\[0\]\.persistent a persistent volume is mounted by one replica only; set replicas to 1 \(got 2\)/],
+        ["the image must be a reference", () => app({ image: "my image" }), /image must be an image reference without spaces/],
+        ["the image is required", () => app({ image: undefined as never }), /image must be a string/],
+        ["the network is required", () => new berth.ContainerApp("web", { image: "x:1" } as never), /network must be an AppNetwork/],
+        ["restart policies are checked", () => app({ restartPolicy: "sometimes" }), /restartPolicy must be "always", "on-failure" or "never"/],
+        ["label values are checked", () => app({ labels: { team: "a b" } }), /labels\.team must be at most 63 letters/],
+        ["allowFrom names are checked", () => app({ allowFrom: ["Web"] }), /allowFrom\[0\] must be lower-case letters/],
+        [
+            "a config key is a value or a secret, not both",
+            () => new berth.AppConfig("c", { network: new berth.AppNetwork("shop", {}), values: { A: "1" }, secrets: { A: "2" } }),
+            /AppConfig "c": secrets\.A is also in values/,
+        ],
+        [
+            "config file names cannot clash with value names",
+            () => new berth.AppConfig("c", { network: new berth.AppNetwork("shop", {}), files: { A: "1" }, values: { A: "2" } }),
+            /files\.A clashes with a value or secret of the same name/,
+        ],
+        [
+            "config file names are single path segments",
+            () => new berth.AppConfig("c", { network: new berth.AppNetwork("shop", {}), files: { "etc/app.yaml": "x" } }),
+            /files\.etc\/app\.yaml is not a valid key: must be a file name/,
+        ],
+        [
+            "minReplicas must not exceed maxReplicas",
+            () => new berth.AutoscalingPolicy("s", { app: shop().web, minReplicas: 5, maxReplicas: 2, cpuUtilization: 50 }),
+            /AutoscalingPolicy "s": minReplicas must be less than or equal to maxReplicas \(2\)/,
+        ],
+        [
+            "a policy needs a metric",
+            () => new berth.AutoscalingPolicy("s", { app: shop().web, minReplicas: 1, maxReplicas: 2 }),
+            /AutoscalingPolicy "s": must set cpuUtilization or memoryUtilization/,
+        ],
+        [
+            "a policy scaling on CPU needs the app's CPU request",
+            () => new berth.AutoscalingPolicy("s", { app: shop({ webArgs: { resources: { requests: { memory: "1Gi" } } } }).web, minReplicas: 1, maxReplicas: 2, cpuUtilization: 50 }),
+            /cpuUtilization app "web" has no resources\.requests\.cpu; CPU utilisation is measured against it/,
+        ],
+        [
+            "a policy scaling on memory needs the app's memory request",
+            () => new berth.AutoscalingPolicy("s", { app: shop({ webArgs: { resources: { requests: { cpu: "1" } } } }).web, minReplicas: 1, maxReplicas: 2, memoryUtilization: 50 }),
+            /memoryUtilization app "web" has no resources\.requests\.memory/,
+        ],
+        [
+            "minAvailable must leave room to drain a node",
+            () => new berth.AutoscalingPolicy("s", { app: shop().web, minReplicas: 2, maxReplicas: 4, cpuUtilization: 50, minAvailable: 2 }),
+            /minAvailable must be less than minReplicas \(2\)/,
+        ],
+        [
+            "an app must be on its network's target",
+            () => app({ target: "docker" }),
+            /ContainerApp "web": target is "docker" but network "shop" is on "kubernetes"/,
+        ],
+        [
+            "a config must belong to the app's network",
+            () => {
+                const other = new berth.AppNetwork("other", {});
+                const cfg = new berth.AppConfig("c", { network: other, values: { A: "1" } });
+                const net = new berth.AppNetwork("shop", {});
+                new berth.ContainerApp("web", { network: net, image: "w:1", configs: [{ config: cfg }] });
+            },
+            /configs\[0\]\.config "c" belongs to network "other", not "shop"/,
+        ],
+        [
+            "Docker publishes a host port from one container only",
+            () => app({ replicas: 2, ports: [{ port: 80, publish: 8080 }] }),
+            /ports\[0\]\.publish: a Docker host port is bound by one container, so publishing needs replicas: 1 \(got 2\)/,
+            "docker",
+        ],
+        [
+            "published host ports are unique per Docker host within the program",
+            () => {
+                const net = new berth.AppNetwork("shop", {});
+                new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
+                new berth.ContainerApp("admin", { network: net, image: "a:1", ports: [{ port: 81, publish: 9090 }, { port: 80, publish: 8080 }] });
+            },
+            /ContainerApp "admin": ports\[1\]\.publish 8080 is already published by app "web" on this Docker host/,
+            "docker",
+        ],
+        ["the stack's berth:target is checked", () => new berth.AppNetwork("shop", {}), /stack config berth:target must be "docker" or "kubernetes" \(got "k8s"\)/, "k8s"],
+    ];
+
+    for (const [rule, program, expected, target] of cases) {
+        it(rule, async () => {
+            const error = await errorOf(program, onTarget(target ?? "kubernetes"));
+            assert.match(error.message, expected);
+        });
+    }
+
+    it("the same host port on Kubernetes is fine (each app has its own Service)", async () => {
+        await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
+            new berth.ContainerApp("admin", { network: net, image: "a:1", ports: [{ port: 80, publish: 8080 }] });
+        }, onTarget("kubernetes"));
+    });
+});
