@@ -8,6 +8,8 @@ import { renderDockerApp } from "./backends/docker/container-app";
 import { renderKubernetesApp } from "./backends/kubernetes/container-app";
 import { claimHostPorts, dockerHostKey } from "./backends/docker/published-ports";
 import { RenderedApp } from "./backends/rendered-app";
+import { readStackSettings, withDefaults } from "./spec/stack-settings";
+import { appTierFindings, replicaTierFindings } from "./spec/tiers";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 
@@ -298,14 +300,19 @@ export class ContainerApp extends pulumi.ComponentResource {
     private rendered = false;
 
     constructor(name: string, args: ContainerAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("ContainerApp", name, containerAppSchema, args);
+        const stack = readStackSettings();
+        const spec = parseArgs("ContainerApp", name, containerAppSchema, withDefaults(args, stack.defaults));
         const network = spec.network.networkModel;
         const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
-        const problems = crossTargetProblems(target, network.target, network.name, spec);
+        const tierFindings = appTierFindings(stack.tier, spec);
+        const problems = [...crossTargetProblems(target, network.target, network.name, spec), ...tierFindings.errors];
         if (problems.length > 0) {
             throw new BerthValidationError("ContainerApp", name, problems);
         }
         super("berth:index:ContainerApp", name, {}, opts);
+        for (const warning of tierFindings.warnings) {
+            pulumi.log.warn(`ContainerApp "${name}": ${warning}`, this);
+        }
 
         const model: AppModel = {
             name,
@@ -345,6 +352,7 @@ export class ContainerApp extends pulumi.ComponentResource {
             security: spec.security,
             skipAwait: resolveSkipAwait(spec.skipAwait),
             healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
+            tier: stack.tier,
         };
         this.appModel = model;
 
@@ -392,6 +400,15 @@ export class ContainerApp extends pulumi.ComponentResource {
 
     private render(): Promise<RenderedApp> {
         const model = this.appModel;
+        const scaling = this.autoscaling;
+        const replicaFindings = replicaTierFindings(model.tier, scaling?.minReplicas ?? model.replicas, scaling !== undefined);
+        if (replicaFindings.errors.length > 0) {
+            const [type, name] = scaling ? ["AutoscalingPolicy", scaling.name] : ["ContainerApp", model.name];
+            return Promise.reject(new BerthValidationError(type, name, replicaFindings.errors));
+        }
+        for (const warning of replicaFindings.warnings) {
+            pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
+        }
         if (model.target === "docker") {
             return renderDockerApp(model, this.autoscaling?.minReplicas ?? model.replicas, this);
         }

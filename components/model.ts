@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Target } from "./target";
+import { Tier } from "./spec/stack-settings";
 
 /*
  * The model: a plain, fully-resolved description of the system, produced by
@@ -146,6 +147,8 @@ export interface AppModel {
     skipAwait: boolean;
     /** Docker: seconds `up` waits for a container with a health check to be healthy. */
     healthyTimeoutSeconds: number;
+    /** The stack's tier, whose rules the app was checked against. */
+    tier: Tier;
 }
 
 export interface ScalingBehaviourModel {

@@ -35,12 +35,21 @@ export async function runProgram<T>(program: () => T | Promise<T>, options: RunO
     console.warn = (...args: unknown[]) => {
         warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
     };
+    // Errors raised while children are registered (after the program's synchronous
+    // part) surface as rejections, the way the Pulumi engine would report them.
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on("unhandledRejection", onRejection);
     try {
         const result = await program();
         await settle(mocks);
+        if (failures.length > 0) {
+            throw failures[0];
+        }
         return { result, graph: new ResourceGraph(mocks.resources), warnings };
     } finally {
         console.warn = originalWarn;
+        process.off("unhandledRejection", onRejection);
     }
 }
 

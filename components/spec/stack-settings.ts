@@ -1,0 +1,110 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import * as field from "./common";
+import { describeIssues } from "./errors";
+
+/**
+ * Stack-wide settings under the `berth:` config namespace that shape every
+ * app: the stack's tier and the defaults applied to all apps. Read from stack
+ * config (Pulumi.<stack>.yaml), validated here, with errors naming the stack
+ * and the key.
+ */
+
+export type Tier = "dev" | "staging" | "prod";
+
+const amounts = z.strictObject({ cpu: z.string().optional(), memory: z.string().optional() });
+
+/** Defaults an app inherits unless it sets the field itself; checked again with the app's own args. */
+const defaultsSchema = z.strictObject({
+    resources: z.strictObject({ requests: amounts.optional(), limits: amounts.optional() }).optional(),
+    labels: field.labels.optional(),
+    security: z
+        .strictObject({
+            runAsNonRoot: z.boolean().optional(),
+            runAsUser: z.number().optional(),
+            runAsGroup: z.number().optional(),
+            readOnlyRootFilesystem: z.boolean().optional(),
+            dropAllCapabilities: z.boolean().optional(),
+            allowPrivilegeEscalation: z.boolean().optional(),
+        })
+        .optional(),
+});
+
+export type AppDefaults = z.output<typeof defaultsSchema>;
+
+const tierSchema = z.enum(["dev", "staging", "prod"], { error: () => 'must be "dev", "staging" or "prod"' });
+
+export interface StackSettings {
+    tier: Tier;
+    defaults: AppDefaults;
+}
+
+/** An error in stack config: names the stack, the key and the problem. */
+export class StackConfigError extends Error {
+    constructor(key: string, problems: string[]) {
+        super(`stack "${pulumi.getStack()}": config key "${key}" ${problems.join("; ")}`);
+        this.name = "StackConfigError";
+    }
+}
+
+/** Reads one raw config value; structured values arrive as JSON text. */
+export function rawConfig(key: string): unknown {
+    const raw = pulumi.runtime.getConfig(key);
+    if (raw === undefined) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(raw);
+    } catch {
+        return raw;
+    }
+}
+
+/** Parses a config value with a schema, or throws a StackConfigError listing every problem. */
+export function parseConfigValue<T extends z.ZodType>(key: string, schema: T, value: unknown): z.output<T> {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+        throw new StackConfigError(key, describeIssues(result.error));
+    }
+    return result.data as z.output<T>;
+}
+
+export function readStackSettings(): StackSettings {
+    const tierValue = pulumi.runtime.getConfig("berth:tier");
+    return {
+        tier: tierValue === undefined ? "dev" : parseConfigValue("berth:tier", tierSchema, tierValue),
+        defaults: parseConfigValue("berth:defaults", defaultsSchema.default({}), rawConfig("berth:defaults")),
+    };
+}
+
+type Args = {
+    resources?: { requests?: object; limits?: object };
+    labels?: Record<string, string>;
+    security?: object;
+};
+
+/** The app's args with the stack's defaults filled in underneath: the app's own values win, field by field. */
+export function withDefaults<T extends Args>(args: T, defaults: AppDefaults): T {
+    if (!args || typeof args !== "object") {
+        return args;
+    }
+    const merged: T = { ...args };
+    if (defaults.resources || args.resources) {
+        merged.resources = {
+            ...args.resources,
+            requests: mergeObjects(defaults.resources?.requests, args.resources?.requests),
+            limits: mergeObjects(defaults.resources?.limits, args.resources?.limits),
+        };
+    }
+    if (defaults.labels) {
+        merged.labels = { ...defaults.labels, ...args.labels };
+    }
+    if (defaults.security) {
+        merged.security = { ...defaults.security, ...args.security };
+    }
+    return merged;
+}
+
+function mergeObjects(base: object | undefined, own: object | undefined): object | undefined {
+    return base === undefined && own === undefined ? undefined : { ...base, ...own };
+}

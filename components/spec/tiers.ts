@@ -1,0 +1,70 @@
+import { Tier } from "./stack-settings";
+
+/**
+ * What a tier demands of an app. prod refuses (at preview) what would hurt in
+ * production; staging warns about the same things; dev lets everything through.
+ */
+
+export interface TierFindings {
+    /** Problems that fail the preview (prod). */
+    errors: string[];
+    /** Problems reported as warnings (staging). */
+    warnings: string[];
+}
+
+interface AppFacts {
+    image: unknown;
+    healthCheck?: unknown;
+    resources: { limits: { cpu?: string; memory?: string } };
+}
+
+/** Whether an image reference names an immutable image: a digest, or a tag other than latest. */
+export function mutableImageProblem(image: string): string | undefined {
+    if (image.includes("@sha256:")) {
+        return undefined;
+    }
+    const lastSegment = image.slice(image.lastIndexOf("/") + 1);
+    const colon = lastSegment.indexOf(":");
+    if (colon < 0) {
+        return `"${image}" has no tag, which means latest; pin a version tag or a digest`;
+    }
+    if (lastSegment.slice(colon + 1) === "latest") {
+        return `"${image}" uses the mutable tag latest; pin a version tag or a digest`;
+    }
+    return undefined;
+}
+
+/** Rules checked when the app is declared. */
+export function appTierFindings(tier: Tier, app: AppFacts): TierFindings {
+    const problems: string[] = [];
+    if (typeof app.image === "string") {
+        const imageProblem = mutableImageProblem(app.image);
+        if (imageProblem) {
+            problems.push(`image ${imageProblem}`);
+        }
+    }
+    if (app.healthCheck === undefined) {
+        problems.push("healthCheck is required");
+    }
+    if (!app.resources.limits.cpu && !app.resources.limits.memory) {
+        problems.push("resources.limits is required (cpu and/or memory)");
+    }
+    return classify(tier, problems);
+}
+
+/** The replica rule, checked once it is known whether an autoscaler owns the count. */
+export function replicaTierFindings(tier: Tier, replicas: number, autoscaled: boolean): TierFindings {
+    const problems = replicas < 2 ? [`${autoscaled ? "minReplicas" : "replicas"} must be at least 2 (got ${replicas})`] : [];
+    return classify(tier, problems);
+}
+
+function classify(tier: Tier, problems: string[]): TierFindings {
+    const labelled = problems.map((p) => `${p} in a ${tier === "prod" ? "prod" : "staging"} stack`);
+    if (tier === "prod") {
+        return { errors: labelled, warnings: [] };
+    }
+    if (tier === "staging") {
+        return { errors: [], warnings: labelled };
+    }
+    return { errors: [], warnings: [] };
+}
