@@ -18,3 +18,5 @@ export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "
 export { BerthValidationError } from "./spec/errors";
 export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./capabilities";
 export { Target } from "./target";
+export { loadStackConfig, LoadStackConfigOptions, StackConfigShape, StackConfigValues } from "./stack-config";
+export { StackConfigError, Tier } from "./spec/stack-settings";

@@ -39,12 +39,17 @@ export interface StackSettings {
     defaults: AppDefaults;
 }
 
-/** An error in stack config: names the stack, the key and the problem. */
+/** An error in stack config: names the stack, and each key with its problem. */
 export class StackConfigError extends Error {
-    constructor(key: string, problems: string[]) {
-        super(`stack "${pulumi.getStack()}": config key "${key}" ${problems.join("; ")}`);
+    constructor(public readonly problems: string[]) {
+        super(`stack "${pulumi.getStack()}": ${problems.join("; ")}`);
         this.name = "StackConfigError";
     }
+}
+
+/** `config key "ns:key" <problem>` lines for every issue of one key. */
+export function keyProblems(key: string, problems: string[]): string[] {
+    return problems.map((problem) => `config key "${key}" ${problem}`);
 }
 
 /** Reads one raw config value; structured values arrive as JSON text. */
@@ -64,7 +69,7 @@ export function rawConfig(key: string): unknown {
 export function parseConfigValue<T extends z.ZodType>(key: string, schema: T, value: unknown): z.output<T> {
     const result = schema.safeParse(value);
     if (!result.success) {
-        throw new StackConfigError(key, describeIssues(result.error));
+        throw new StackConfigError(keyProblems(key, describeIssues(result.error)));
     }
     return result.data as z.output<T>;
 }
