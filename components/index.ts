@@ -19,4 +19,4 @@ export { BerthValidationError } from "./spec/errors";
 export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./capabilities";
 export { Target } from "./target";
 export { loadStackConfig, LoadStackConfigOptions, StackConfigShape, StackConfigValues } from "./stack-config";
-export { StackConfigError, Tier } from "./spec/stack-settings";
+export { StackConfigError, Tier, stackTier } from "./spec/stack-settings";

@@ -8,8 +8,11 @@ export type StackConfigShape = Record<string, z.ZodType>;
 
 /** The loaded settings: plain keys as their parsed type, secret keys as secret Outputs. */
 export type StackConfigValues<S extends StackConfigShape, K extends keyof S> = {
-    [P in keyof S]: P extends K ? pulumi.Output<z.output<S[P]>> : z.output<S[P]>;
+    [P in keyof S]: P extends K ? SecretValue<z.output<S[P]>> : z.output<S[P]>;
 };
+
+/** A secret key's value: a secret Output, or undefined when an optional secret is not set. */
+export type SecretValue<T> = undefined extends T ? pulumi.Output<NonNullable<T>> | undefined : pulumi.Output<T>;
 
 export interface LoadStackConfigOptions<K> {
     /**
@@ -48,7 +51,7 @@ export function loadStackConfig<S extends StackConfigShape, K extends keyof S & 
         }
         const result = parseRaw(schema, raw);
         if (result.success) {
-            values[name] = secret ? pulumi.secret(result.data) : result.data;
+            values[name] = secret && result.data !== undefined ? pulumi.secret(result.data) : result.data;
         } else if (raw === undefined) {
             problems.push(...keyProblems(key, [`is required: pulumi config set${secret ? " --secret" : ""} ${name} <value>`]));
         } else {

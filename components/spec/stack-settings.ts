@@ -74,6 +74,11 @@ export function parseConfigValue<T extends z.ZodType>(key: string, schema: T, va
     return result.data as z.output<T>;
 }
 
+/** The stack's tier (`berth:tier`): dev (default), staging or prod. */
+export function stackTier(): Tier {
+    return readStackSettings().tier;
+}
+
 export function readStackSettings(): StackSettings {
     const tierValue = pulumi.runtime.getConfig("berth:tier");
     return {

@@ -1,15 +1,18 @@
 import * as fs from "fs";
 import * as path from "path";
+import { stringify } from "yaml";
 import { ResourceGraph } from "./graph";
 
 /**
- * Compares a graph's snapshot with a golden JSON file. With UPDATE_GOLDEN=1
+ * Compares a graph's snapshot with a golden file: YAML for a .yaml/.yml file
+ * (compact, reads like a manifest), JSON otherwise. With UPDATE_GOLDEN=1
  * the file is (re)written instead, so a reviewer sees in the diff what a
  * change does to each environment. A missing golden file is an error, never
  * silently created, so CI cannot pass on a file nobody reviewed.
  */
 export function expectGolden(graph: ResourceGraph, file: string): void {
-    const actual = JSON.stringify(graph.snapshot(), null, 2) + "\n";
+    const snapshot = graph.snapshot();
+    const actual = /\.ya?ml$/.test(file) ? stringify(snapshot, { lineWidth: 0 }) : JSON.stringify(snapshot, null, 2) + "\n";
     if (process.env.UPDATE_GOLDEN === "1") {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, actual);

@@ -37,16 +37,25 @@ function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, 
 }
 
 let installed: RecordingMocks | undefined;
+let current = { project: "", stack: "" };
+
+export const defaultProject = "berth-test";
+export const defaultStack = "test";
 
 /**
  * Installs berth's recording mocks, once per process: `setMocks` is global, so
- * several spec files each calling it would overwrite one another. Call it from
- * a mocha root hook or at the top of a spec file; later calls return the same mocks.
+ * several spec files each installing their own mocks would overwrite one
+ * another. Call it from a mocha root hook or at the top of a spec file; later
+ * calls return the same mocks (and may switch the project and stack name).
  */
-export function setupMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): RecordingMocks {
-    if (!installed) {
-        installed = new RecordingMocks();
-        void pulumi.runtime.setMocks(installed, options.project ?? "berth-test", options.stack ?? "test", options.preview ?? true);
+export function setupMocks(options: { project?: string; stack?: string } = {}): RecordingMocks {
+    const project = options.project ?? defaultProject;
+    const stack = options.stack ?? defaultStack;
+    installed = installed ?? new RecordingMocks();
+    if (current.project !== project || current.stack !== stack) {
+        // Re-installing the same recorder only renames the project and stack.
+        void pulumi.runtime.setMocks(installed, project, stack, true);
+        current = { project, stack };
     }
     return installed;
 }

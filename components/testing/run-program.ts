@@ -4,6 +4,10 @@ import { RecordingMocks, setupMocks } from "./mocks";
 import { ResourceGraph } from "./graph";
 
 export interface RunOptions {
+    /** Project name the program sees (pulumi.getProject()). @default "berth-test" */
+    project?: string;
+    /** Stack name the program sees (pulumi.getStack()). @default "test" */
+    stack?: string;
     /** Stack config, e.g. { "berth:target": "kubernetes" }. Replaces all config for this run. */
     config?: Record<string, string>;
     /** Config keys that are secrets (read with requireSecret). */
@@ -25,7 +29,7 @@ export interface ProgramRun<T> {
  * rejects with that error; runs do not share resources or config.
  */
 export async function runProgram<T>(program: () => T | Promise<T>, options: RunOptions = {}): Promise<ProgramRun<T>> {
-    const mocks: RecordingMocks = setupMocks();
+    const mocks: RecordingMocks = setupMocks({ project: options.project, stack: options.stack });
     mocks.resources = [];
     resetHostPortClaims();
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
