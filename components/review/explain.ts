@@ -1,0 +1,46 @@
+import { berthComponentClass } from "./berth-components";
+import { ConfigChanges } from "./config-changes";
+import { Explanation, becauseOf, fieldsText, genericExplanation, notable, plain } from "./explanation";
+import { explainDocker } from "./reasons-docker";
+import { explainKubernetes } from "./reasons-kubernetes";
+import { ResourceStep } from "./resource-steps";
+
+/**
+ * The one-line reason for a resource change: berth's own components, the
+ * providers, the Kubernetes and Docker objects berth creates, and for any
+ * other type the op and the changed field paths.
+ */
+export function explain(step: ResourceStep, configChanges: ConfigChanges): Explanation {
+    const type = step.urn.type;
+    const componentClass = berthComponentClass(type);
+    if (componentClass !== undefined) {
+        return componentExplanation(step, componentClass);
+    }
+    if (type.startsWith("pulumi:providers:")) {
+        return providerExplanation(step);
+    }
+    return explainKubernetes(step, configChanges) ?? explainDocker(step) ?? genericExplanation(step);
+}
+
+function componentExplanation(step: ResourceStep, componentClass: string): Explanation {
+    switch (step.kind) {
+        case "create":
+            return plain(`new ${componentClass}`);
+        case "delete":
+            return notable(`${componentClass} removed, with everything it created`);
+        default:
+            return genericExplanation(step);
+    }
+}
+
+function providerExplanation(step: ResourceStep): Explanation {
+    switch (step.kind) {
+        case "replace":
+            // A provider replacement replaces what it manages when the target (cluster, engine) changed.
+            return notable(`**replaced**${becauseOf(step)}: the resources it manages may be replaced too`);
+        case "update":
+            return plain(step.fields.length > 0 ? `settings changed: ${fieldsText(step.fields)}` : "settings changed");
+        default:
+            return genericExplanation(step);
+    }
+}
