@@ -10,30 +10,23 @@ const toolsCache = process.env.BERTH_TOOLS_CACHE ?? path.join(os.homedir(), ".ca
 
 /**
  * Makes the Pulumi CLI and plugins built by tools/bootstrap available to this
- * process: reads the `export NAME=value` lines of the cache's env.sh. Throws
- * with the command to run when the tools have not been built.
+ * process: sources the cache's env.sh in bash and takes over the environment
+ * it leaves. Throws with the command to run when the tools have not been built.
  */
 export function useBuiltTools(): void {
     const envFile = path.join(toolsCache, "env.sh");
     if (!fs.existsSync(envFile)) {
         throw new Error(`${envFile} does not exist: run tools/bootstrap first (it builds the Pulumi CLI and plugins)`);
     }
-    for (const line of fs.readFileSync(envFile, "utf8").split("\n")) {
-        const match = /^export ([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-        if (match) {
-            process.env[match[1]] = unquote(match[2]).replace(/\$([A-Z_][A-Z0-9_]*)|\$\{([A-Z_][A-Z0-9_]*)\}/g, (_m, a, b) => process.env[a ?? b] ?? "");
+    const dump = execFileSync("bash", ["-c", '. "$1" && env -0', "bash", envFile], { encoding: "utf8" });
+    for (const entry of dump.split("\0")) {
+        const equals = entry.indexOf("=");
+        if (equals > 0) {
+            process.env[entry.slice(0, equals)] = entry.slice(equals + 1);
         }
     }
     process.env.PULUMI_SKIP_UPDATE_CHECK = "1";
     execFileSync("pulumi", ["version"], { stdio: "ignore" });
-}
-
-function unquote(value: string): string {
-    const trimmed = value.trim();
-    if ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'"))) {
-        return trimmed.slice(1, -1);
-    }
-    return trimmed;
 }
 
 /** Runs a repository script and returns its stdout; throws with its output on failure. */
