@@ -1,0 +1,826 @@
+import fc from "fast-check";
+
+/*
+ * Generators for berth's args, as plain data so that fast-check prints a
+ * failing case readably. Pulumi values and component references are markers
+ * that tests/property/harness.ts turns into the real thing:
+ *   { $secret: "x" }   pulumi.secret("x")
+ *   { $derived: "x" }  a secret derived from another one (pulumi.secret("x").apply(...))
+ *   { $output: "x" }   pulumi.output("x")
+ *   { $promise: "x" }  Promise.resolve("x")
+ *   { $ref: "network" | "config:0" | "app:1" | ... }   a component of the same program
+ *   { $delete: true }  (faults only) the field is left out
+ *
+ * "Valid" means valid by berth's documented rules (the arg interfaces and README),
+ * checked independently of berth's own code so that a rule berth forgets shows up.
+ */
+
+export type Target = "docker" | "kubernetes";
+export const targets: Target[] = ["docker", "kubernetes"];
+
+export type Args = Record<string, unknown>;
+
+export interface ComponentSpec {
+    name: string;
+    args: Args;
+}
+
+/** One program: a network, configs on it, apps on it, at most one policy per app. */
+export interface SystemSpec {
+    /** Stack config of the run (berth:target, and maybe berth:skipAwait / berth:tier). */
+    stack: Record<string, string>;
+    network: ComponentSpec;
+    configs: ComponentSpec[];
+    apps: ComponentSpec[];
+    policies: ComponentSpec[];
+}
+
+// ---------------------------------------------------------------- plain values
+
+/** Name fragments that make collisions between derived object names likely (`web` + `-public`, `web` + `-env`). */
+const fragment = fc.constantFrom("web", "api", "db", "env", "public", "secret", "data", "cache", "allow", "x");
+
+/** A DNS-1123 label (berth's rule for every component name), up to the 63-character limit. */
+export const validName: fc.Arbitrary<string> = fc.oneof(
+    { weight: 5, arbitrary: fc.array(fragment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("-")) },
+    { weight: 3, arbitrary: fc.stringMatching(/^[a-z]([-a-z0-9]{0,14}[a-z0-9])?$/) },
+    { weight: 1, arbitrary: fc.integer({ min: 50, max: 63 }).chain((length) => fc.stringMatching(new RegExp(`^[a-z][-a-z0-9]{${length - 2}}[a-z0-9]$`))) },
+);
+
+export const envName = fc.oneof(
+    fc.constantFrom("LOG_LEVEL", "MODE", "API_TOKEN", "PORT", "DB_PASSWORD"),
+    fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
+);
+
+export const fileName = fc.oneof(
+    fc.constantFrom("app.yaml", "config.json", "db.conf", "LOG_LEVEL", "key.pem"),
+    fc.stringMatching(/^[-._a-zA-Z0-9]{1,16}$/),
+);
+
+/** Free text for env values and file contents: unicode, empty, separators, quotes, newlines. */
+export const text = fc.oneof(
+    fc.string({ maxLength: 24 }),
+    fc.string({ unit: "grapheme", maxLength: 8 }),
+    fc.constantFrom("", "a=b", "line\nbreak\n", '"quoted"', "${HOME}", "greeting: hello\n"),
+);
+
+/** A string, sometimes as a Pulumi Output or a Promise of one. */
+export function input(arb: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
+    return fc.oneof(
+        { weight: 6, arbitrary: arb },
+        { weight: 1, arbitrary: arb.map((value) => ({ $output: value })) },
+        { weight: 1, arbitrary: arb.map((value) => ({ $promise: value })) },
+    );
+}
+
+const pathSegment = fc.constantFrom("etc", "data", "tmp", "var/lib", "cache", "etc/web", "srv");
+/** Mount paths drawn from a small set, so that clashes (with each other, with /tmp) happen. */
+export const mountPath = pathSegment.map((segment) => `/${segment}`);
+
+export const port = fc.integer({ min: 1, max: 65535 });
+const smallPort = fc.oneof(fc.constantFrom(80, 443, 8080, 9000, 53), port);
+
+const labelKey = fc.oneof(
+    fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/),
+    fc.constantFrom("team", "example.com/owner", "app.kubernetes.io/name", "tier"),
+);
+const labelValue = fc.stringMatching(/^([A-Za-z0-9]([-._A-Za-z0-9]{0,10}[A-Za-z0-9])?)?$/);
+export const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 3 });
+
+/** A CPU quantity with its millicores, computed here (not by berth). */
+export interface Quantity {
+    text: string;
+    amount: bigint;
+}
+
+const maxMillicores = BigInt(Number.MAX_SAFE_INTEGER);
+
+export const cpu: fc.Arbitrary<Quantity> = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 64000 }).map((m) => ({ text: `${m}m`, amount: BigInt(m) })) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 64 }).map((c) => ({ text: `${c}`, amount: BigInt(c) * 1000n })) },
+    {
+        weight: 2,
+        arbitrary: fc
+            .tuple(fc.integer({ min: 0, max: 8 }), fc.stringMatching(/^[0-9]{1,3}$/))
+            .map(([whole, fraction]) => ({ text: `${whole}.${fraction}`, amount: BigInt(whole) * 1000n + BigInt(fraction.padEnd(3, "0")) }))
+            .filter((q) => q.amount > 0n),
+    },
+    // Large values, up to the largest exact number of millicores (2^53 - 1).
+    { weight: 1, arbitrary: fc.bigInt(1n, maxMillicores / 1000n).map((c) => ({ text: `${c}`, amount: c * 1000n })) },
+    { weight: 1, arbitrary: fc.bigInt(maxMillicores - 1000n, maxMillicores).map((m) => ({ text: `${m}m`, amount: m })) },
+);
+
+const memoryUnits: Array<[string, bigint]> = [
+    ["", 1n], ["k", 10n ** 3n], ["M", 10n ** 6n], ["G", 10n ** 9n], ["Ki", 1n << 10n], ["Mi", 1n << 20n], ["Gi", 1n << 30n], ["Ti", 1n << 40n],
+];
+
+export const memory: fc.Arbitrary<Quantity> = fc
+    .tuple(fc.oneof({ weight: 9, arbitrary: fc.bigInt(1n, 4096n) }, { weight: 1, arbitrary: fc.bigInt(1n, 10n ** 24n) }), fc.constantFrom(...memoryUnits))
+    .map(([n, [unit, factor]]) => ({ text: `${n}${unit}`, amount: n * factor }));
+
+/** Optional fields: each left out about half the time. */
+function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+    return fc.option(arb, { nil: undefined });
+}
+
+/** Drops undefined fields, so a generated spec reads like one a user wrote. */
+export function compact(record: Record<string, unknown>): Args {
+    return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+// ---------------------------------------------------------------- AppNetwork
+
+export function networkArgs(target: Target): fc.Arbitrary<Args> {
+    return fc
+        .record({
+            target: optional(fc.constant(target)),
+            internal: optional(fc.boolean()),
+            namespace: optional(validName),
+            createNamespace: optional(fc.boolean()),
+            defaultDenyIngress: optional(fc.boolean()),
+            labels: optional(labels),
+            skipAwait: optional(fc.boolean()),
+        })
+        .map(compact);
+}
+
+// ---------------------------------------------------------------- AppConfig
+
+/** Secret plaintexts are unique tokens: a leak check must never match an unrelated string. */
+export const secretText = fc
+    .tuple(fc.stringMatching(/^[0-9a-f]{12}$/), fc.constantFrom("", "\nline two", ' "quoted" ', "=", "ü✓", "$(x)"))
+    .map(([hex, tail]) => `s3cr3t-${hex}${tail}`);
+
+export interface ConfigOptions {
+    /**
+     * How often secrets appear: "many" puts them in every place a secret may go
+     * (the secret-taint suite); "some" now and then; "none" never (a config hash
+     * over secrets runs scrypt, which costs ~50 ms a config).
+     */
+    secrets: "none" | "some" | "many";
+}
+
+/** A plain or secret content for a config file or value. */
+function configContent(options: ConfigOptions): fc.Arbitrary<unknown> {
+    if (options.secrets === "none") return input(text);
+    const secretWeight = options.secrets === "many" ? 3 : 1;
+    return fc.oneof(
+        { weight: 4, arbitrary: input(text) },
+        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $secret: value })) },
+        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $derived: value })) },
+    );
+}
+
+export function configArgs(target: Target, options: ConfigOptions = { secrets: "some" }): fc.Arbitrary<Args> {
+    const declaredSecret = fc.oneof(
+        secretText,
+        secretText.map((value) => ({ $secret: value })),
+        secretText.map((value) => ({ $derived: value })),
+        secretText.map((value) => ({ $promise: value })),
+    );
+    return fc
+        .record({
+            network: fc.constant({ $ref: "network" }),
+            target: optional(fc.constant(target)),
+            files: optional(fc.dictionary(fileName, configContent(options), { maxKeys: 3 })),
+            values: optional(fc.dictionary(envName, configContent(options), { maxKeys: 3 })),
+            secrets:
+                options.secrets === "none"
+                    ? fc.constant(undefined)
+                    : optional(fc.dictionary(envName, options.secrets === "many" ? declaredSecret : fc.oneof(input(text), declaredSecret), { maxKeys: 3 })),
+        })
+        .map((args) => {
+            // Files, values and secrets share the keys of one ConfigMap / Secret: drop clashes, keep the first owner.
+            const files = (args.files ?? {}) as Record<string, unknown>;
+            const values = { ...((args.values ?? {}) as Record<string, unknown>) };
+            const secrets = { ...((args.secrets ?? {}) as Record<string, unknown>) };
+            for (const key of Object.keys(values)) {
+                if (key in files) delete values[key];
+            }
+            for (const key of Object.keys(secrets)) {
+                if (key in files || key in values) delete secrets[key];
+            }
+            return compact({ ...args, values: args.values && values, secrets: args.secrets && secrets });
+        });
+}
+
+// ---------------------------------------------------------------- ContainerApp
+
+export interface AppContext {
+    target: Target;
+    /** $ref names of the configs the app may use. */
+    configs: string[];
+    options: ConfigOptions;
+}
+
+const image = fc.oneof(
+    fc.constantFrom("web:1", "registry.example.com/shop/web:1.4.2", "busybox", "ghcr.io/acme/api:latest", "localhost:5000/x/y:2"),
+    fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), fc.stringMatching(/^[a-zA-Z0-9_][-.a-zA-Z0-9_]{0,8}$/)).map(([repo, tag]) => `${repo}:${tag}`),
+    fc.stringMatching(/^[0-9a-f]{64}$/).map((digest) => `registry.example.com/app@sha256:${digest}`),
+);
+
+const healthCheck = fc
+    .record({
+        kind: fc.oneof(
+            fc.record({ http: fc.record({ path: fc.constantFrom("/", "/healthz", "/ready?x=1"), port: smallPort }) }),
+            fc.record({ tcp: fc.record({ port: smallPort }) }),
+            fc.record({ command: fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 3 }) }),
+        ),
+        intervalSeconds: optional(fc.integer({ min: 1, max: 3600 })),
+        timeoutSeconds: optional(fc.integer({ min: 1, max: 3600 })),
+        failureThreshold: optional(fc.integer({ min: 1, max: 100 })),
+        initialDelaySeconds: optional(fc.integer({ min: 0, max: 3600 })),
+    })
+    .map(({ kind, ...timing }) => compact({ ...kind, ...timing }));
+
+/** Requests and limits, requests never above limits (compared here, on the generated amounts). */
+const resources = fc
+    .record({ requestCpu: optional(cpu), limitCpu: optional(cpu), requestMemory: optional(memory), limitMemory: optional(memory) })
+    .map(({ requestCpu, limitCpu, requestMemory, limitMemory }) => {
+        const ordered = (request?: Quantity, limit?: Quantity) =>
+            request && limit && request.amount > limit.amount ? [limit, request] : [request, limit];
+        const [rc, lc] = ordered(requestCpu, limitCpu);
+        const [rm, lm] = ordered(requestMemory, limitMemory);
+        return compact({
+            requests: rc || rm ? compact({ cpu: rc?.text, memory: rm?.text }) : undefined,
+            limits: lc || lm ? compact({ cpu: lc?.text, memory: lm?.text }) : undefined,
+        });
+    });
+
+const portName = fc.stringMatching(/^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$/);
+
+const ports = fc
+    .uniqueArray(
+        fc.record({ port: smallPort, protocol: optional(fc.constantFrom("tcp", "udp")), name: optional(portName), publish: optional(smallPort) }).map(compact),
+        { maxLength: 3, selector: (p) => `${p.port}/${p.protocol ?? "tcp"}` },
+    )
+    .filter((list) => {
+        const names = list.map((p) => (p.name as string | undefined) ?? `port-${p.port}`);
+        return new Set(names).size === names.length;
+    });
+
+const volumes = fc.uniqueArray(
+    fc
+        .record({
+            name: validName,
+            mountPath,
+            persistent: optional(fc.boolean()),
+            size: optional(memory.map((q) => q.text)),
+            readOnly: optional(fc.boolean()),
+        })
+        .map(compact),
+    { maxLength: 2, selector: (v) => v.name },
+).filter((list) => new Set(list.map((v) => v.mountPath)).size === list.length);
+
+const security = fc
+    .record({
+        runAsNonRoot: optional(fc.boolean()),
+        runAsUser: optional(fc.integer({ min: 0, max: 2147483647 })),
+        runAsGroup: optional(fc.integer({ min: 0, max: 2147483647 })),
+        readOnlyRootFilesystem: optional(fc.boolean()),
+        dropAllCapabilities: optional(fc.boolean()),
+        allowPrivilegeEscalation: optional(fc.boolean()),
+    })
+    .map(compact);
+
+function envValue(options: ConfigOptions): fc.Arbitrary<unknown> {
+    if (options.secrets === "none") return input(text);
+    const secretWeight = options.secrets === "many" ? 4 : 1;
+    return fc.oneof(
+        { weight: 5, arbitrary: input(text) },
+        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $secret: value })) },
+        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $derived: value })) },
+    );
+}
+
+/** A ContainerApp's args, valid on its own; cross-app rules are repaired by `system`. */
+export function appArgs(context: AppContext): fc.Arbitrary<Args> {
+    const configMounts =
+        context.configs.length === 0
+            ? fc.constant(undefined)
+            : optional(
+                  fc
+                      .subarray(context.configs, { minLength: 1 })
+                      .chain((refs) =>
+                          fc.tuple(
+                              ...refs.map((ref) =>
+                                  fc.record({ config: fc.constant({ $ref: ref }), mountPath: optional(mountPath), env: optional(fc.boolean()) }).map(compact),
+                              ),
+                          ),
+                      ),
+              );
+    return fc
+        .record({
+            network: fc.constant({ $ref: "network" }),
+            target: optional(fc.constant(context.target)),
+            image: input(image),
+            command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            env: optional(fc.dictionary(envName, envValue(context.options), { maxKeys: 4 })),
+            configs: configMounts,
+            ports: optional(ports),
+            healthCheck: optional(healthCheck),
+            resources: optional(resources),
+            replicas: optional(fc.integer({ min: 0, max: 4 })),
+            restartPolicy: optional(fc.constantFrom("always", "on-failure", "never")),
+            volumes: optional(volumes),
+            labels: optional(labels),
+            allowFrom: optional(fc.array(validName, { maxLength: 2 })),
+            security: optional(security),
+            skipAwait: optional(fc.boolean()),
+            healthyTimeoutSeconds: optional(fc.integer({ min: 1, max: 3600 })),
+            ingressChoice: fc.record({
+                wanted: fc.boolean(),
+                portIndex: fc.nat(),
+                host: fc.constantFrom("shop.example.com", "*.example.com", "a", "api.internal"),
+                path: optional(fc.constantFrom("/", "/api", "/v1/x")),
+                className: optional(fc.constantFrom("nginx", "traefik")),
+                tlsSecretName: optional(validName),
+            }),
+        })
+        .map(({ ingressChoice, ...args }) => {
+            const app = compact(args);
+            const appPorts = (app.ports ?? []) as Args[];
+            if (ingressChoice.wanted && appPorts.length > 0) {
+                const chosen = appPorts[ingressChoice.portIndex % appPorts.length];
+                app.ingress = compact({
+                    host: ingressChoice.host,
+                    port: (chosen.name as string | undefined) ?? `port-${chosen.port}`,
+                    path: ingressChoice.path,
+                    className: ingressChoice.className,
+                    tlsSecretName: ingressChoice.tlsSecretName,
+                });
+            }
+            return repairApp(app);
+        });
+}
+
+/** Keeps an app within its own documented rules (persistent volumes need one replica, config mounts not on volumes). */
+function repairApp(app: Args): Args {
+    const replicas = (app.replicas as number | undefined) ?? 1;
+    const appVolumes = (app.volumes ?? []) as Args[];
+    if (replicas > 1) {
+        for (const volume of appVolumes) delete volume.persistent;
+    }
+    const volumePaths = new Set(appVolumes.map((v) => v.mountPath));
+    for (const mount of (app.configs ?? []) as Args[]) {
+        if (volumePaths.has(mount.mountPath)) delete mount.mountPath;
+    }
+    return app;
+}
+
+// ---------------------------------------------------------------- AutoscalingPolicy
+
+/** A policy's args for an app, using only metrics the app has requests for. */
+export function policyArgs(target: Target, appRef: string, requests: { cpu: boolean; memory: boolean }): fc.Arbitrary<Args> {
+    const behaviour = fc
+        .record({ stabilizationWindowSeconds: optional(fc.integer({ min: 0, max: 3600 })), podsPerMinute: optional(fc.integer({ min: 1, max: 1000 })) })
+        .map(compact);
+    return fc
+        .record({
+            target: optional(fc.constant(target)),
+            minReplicas: fc.integer({ min: 1, max: 6 }),
+            extra: fc.integer({ min: 0, max: 20 }),
+            cpu: fc.boolean(),
+            cpuUtilization: fc.integer({ min: 1, max: 1000 }),
+            memoryUtilization: fc.integer({ min: 1, max: 1000 }),
+            scaleUp: optional(behaviour),
+            scaleDown: optional(behaviour),
+            minAvailable: optional(fc.nat()),
+        })
+        .map(({ minReplicas, extra, cpu: onCpu, cpuUtilization, memoryUtilization, minAvailable, ...rest }) => {
+            const useCpu = requests.cpu && (onCpu || !requests.memory);
+            const useMemory = requests.memory && (!onCpu || !requests.cpu);
+            return compact({
+                app: { $ref: appRef },
+                ...rest,
+                minReplicas,
+                maxReplicas: minReplicas + extra,
+                cpuUtilization: useCpu ? cpuUtilization : undefined,
+                memoryUtilization: useMemory ? memoryUtilization : undefined,
+                minAvailable: minAvailable === undefined ? undefined : minAvailable % minReplicas,
+            });
+        });
+}
+
+function requestsOf(app: Args): { cpu: boolean; memory: boolean } {
+    const requests = ((app.resources as Args | undefined)?.requests ?? {}) as Args;
+    return { cpu: requests.cpu !== undefined, memory: requests.memory !== undefined };
+}
+
+// ---------------------------------------------------------------- whole programs
+
+export interface SystemOptions {
+    targets?: Target[];
+    options?: ConfigOptions;
+    maxApps?: number;
+}
+
+/** A whole valid program on one target. */
+export function system({ targets: allowed = targets, options = { secrets: "some" }, maxApps = 3 }: SystemOptions = {}): fc.Arbitrary<SystemSpec> {
+    return fc
+        .record({
+            target: fc.constantFrom(...allowed),
+            skipAwait: optional(fc.constantFrom("true", "false")),
+            tier: optional(fc.constantFrom("dev", "staging")),
+            configCount: fc.integer({ min: 0, max: 2 }),
+            appCount: fc.integer({ min: 1, max: maxApps }),
+            // With "some", three systems in four have no secret at all (see ConfigOptions).
+            secrets: options.secrets === "some" ? fc.constantFrom<ConfigOptions["secrets"]>("none", "none", "none", "some") : fc.constant(options.secrets),
+        })
+        .chain(({ target, skipAwait, tier, configCount, appCount, secrets }) => {
+            const chosen: ConfigOptions = { secrets };
+            const configRefs = Array.from({ length: configCount }, (_, index) => `config:${index}`);
+            return fc
+                .record({
+                    names: fc.uniqueArray(validName, { minLength: 1 + configCount + appCount, maxLength: 1 + configCount + appCount }),
+                    network: networkArgs(target),
+                    configs: fc.tuple(...configRefs.map(() => configArgs(target, chosen))),
+                    apps: fc.tuple(...Array.from({ length: appCount }, () => appArgs({ target, configs: configRefs, options: chosen }))),
+                    policyPicks: fc.array(fc.boolean(), { minLength: appCount, maxLength: appCount }),
+                    policyNames: fc.uniqueArray(validName, { minLength: appCount, maxLength: appCount }),
+                })
+                .chain(({ names, network, configs, apps, policyPicks, policyNames }) => {
+                    const stack = compact({ "berth:target": target, "berth:skipAwait": skipAwait, "berth:tier": tier }) as Record<string, string>;
+                    const picked = apps.flatMap((app, index) => {
+                        const requests = requestsOf(app);
+                        return policyPicks[index] && (requests.cpu || requests.memory) ? [{ index, requests }] : [];
+                    });
+                    return fc.tuple(...picked.map(({ index, requests }) => policyArgs(target, `app:${index}`, requests))).map((policies) =>
+                        repairSystem({
+                            stack,
+                            network: { name: names[0], args: network },
+                            configs: configs.map((args, index) => ({ name: names[1 + index], args })),
+                            apps: apps.map((args, index) => ({ name: names[1 + configCount + index], args })),
+                            policies: policies.map((args, index) => ({ name: policyNames[index], args })),
+                        }),
+                    );
+                });
+        });
+}
+
+/**
+ * Applies the rules that span components, as documented: on Docker a host port
+ * is bound by one container (unique across apps; the app and its policy run one
+ * replica when it publishes). Repairs rather than filters, so generation stays fast.
+ */
+function repairSystem(spec: SystemSpec): SystemSpec {
+    if (spec.stack["berth:target"] !== "docker") {
+        return spec;
+    }
+    const taken = new Set<number>();
+    spec.apps.forEach((app, index) => {
+        const policy = spec.policies.find((p) => (p.args.app as { $ref: string }).$ref === `app:${index}`);
+        const replicas = policy ? (policy.args.minReplicas as number) : ((app.args.replicas as number | undefined) ?? 1);
+        for (const p of (app.args.ports ?? []) as Args[]) {
+            if (p.publish === undefined) continue;
+            if (replicas > 1 || taken.has(p.publish as number)) {
+                delete p.publish;
+            } else {
+                taken.add(p.publish as number);
+            }
+        }
+    });
+    return spec;
+}
+
+// ---------------------------------------------------------------- key order
+
+/**
+ * The same spec with every object's keys in another order (and the lists berth
+ * documents as unordered, ports and allowFrom, permuted). `order` drives the
+ * permutation so that fast-check can shrink it.
+ */
+export function reordered<T>(value: T, order: number[]): T {
+    let cursor = 0;
+    const next = () => order[cursor++ % Math.max(order.length, 1)] ?? 0;
+    const permute = <U>(items: U[]): U[] => {
+        const out = [...items];
+        for (let i = out.length - 1; i > 0; i--) {
+            const j = next() % (i + 1);
+            [out[i], out[j]] = [out[j], out[i]];
+        }
+        return out;
+    };
+    const walk = (node: unknown, key?: string): unknown => {
+        if (Array.isArray(node)) {
+            const items = node.map((item) => walk(item));
+            return key === "ports" || key === "allowFrom" ? permute(items) : items;
+        }
+        if (typeof node === "object" && node !== null) {
+            if (Object.keys(node).some((k) => k.startsWith("$"))) {
+                return node;
+            }
+            return Object.fromEntries(permute(Object.entries(node)).map(([k, v]) => [k, walk(v, k)]));
+        }
+        return node;
+    };
+    return walk(value) as T;
+}
+
+// ---------------------------------------------------------------- faults
+
+/**
+ * One thing wrong with a component's args: fields to overwrite (`$name` is the
+ * component's name, `{ $delete: true }` leaves a field out) and the text one of
+ * the error's problems must start with (its path, or the message of a rule
+ * about the whole component).
+ */
+export interface Fault {
+    sets: Record<string, unknown>;
+    expect: string;
+}
+
+const remove = { $delete: true };
+const notString = fc.constantFrom<unknown>(42, null, true, {}, [], -1.5);
+const notNumber = fc.constantFrom<unknown>("80", null, true, {}, [], NaN, Infinity);
+const notBoolean = fc.constantFrom<unknown>("true", 1, 0, null, {}, []);
+
+export const invalidName = fc.oneof(
+    fc.constantFrom("", "Web", "web_1", "1web", "web-", "-web", "web.app", "wéb", "a b"),
+    fc.integer({ min: 64, max: 80 }).map((length) => "a".repeat(length)),
+    fc.stringMatching(/^[a-z][a-z0-9]{0,6}[A-Z_.][a-z0-9]{0,4}$/),
+);
+
+function fault(sets: Record<string, unknown>, expect: string): Fault {
+    return { sets, expect };
+}
+
+const field = (name: string, values: fc.Arbitrary<unknown>, expect = name) => values.map((value) => fault({ [name]: value }, expect));
+const nested = (name: string, build: (value: unknown) => unknown, values: fc.Arbitrary<unknown>, expect: string) =>
+    values.map((value) => fault({ [name]: build(value) }, expect));
+const badPortNumber = fc.oneof(fc.constantFrom<unknown>(0, -1, 65536, 70000, 1.5), notNumber);
+const badSeconds = fc.constantFrom<unknown>(0, -1, 3601, 1.5, "10", null);
+const badCpu = fc.constantFrom<unknown>("lots", "0", "-1", "1.5.5", "0.0001", "1e3", "", "250 m", 5, null, "9007199254741", "99999999999999999999999m");
+const badMemory = fc.constantFrom<unknown>("12XB", "0", "1.5Gi", "-1Mi", "", "1 Gi", "1gi", 512, null);
+const badEnvName = fc.constantFrom("1BAD", "A-B", "", "has space", "é", "A.B");
+const badFileName = fc.constantFrom("etc/app.yaml", "a b", "", "ü", "a/b", "x:y");
+const unknownField = (known: string[]) =>
+    fc.constantFrom("replica", "resource", "env_vars", "Image", "name", "secret", "foo").filter((key) => !known.includes(key));
+
+/** Faults a component's schema reports whatever else is wrong (one field each). */
+export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwork" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
+    const name = invalidName.map((value) => fault({ $name: value }, "name"));
+    const badTarget = fc.constantFrom<unknown>("nomad", "Docker", "k8s", "", 5, null);
+    switch (component) {
+        case "AppNetwork":
+            return fc.oneof(
+                name,
+                field("target", badTarget),
+                field("internal", notBoolean),
+                field("namespace", invalidName),
+                field("createNamespace", notBoolean),
+                field("defaultDenyIngress", notBoolean),
+                field("skipAwait", notBoolean),
+                badLabels(),
+                field("labels", fc.constantFrom<unknown>("team=a", [], 5)),
+                unknownField(["target", "internal", "namespace", "createNamespace", "defaultDenyIngress", "labels", "skipAwait"]).map((key) => fault({ [key]: 1 }, key)),
+            );
+        case "AppConfig":
+            return fc.oneof(
+                name,
+                field("target", badTarget),
+                field("network", fc.constantFrom<unknown>(remove, "shop", null, {}, { $ref: "app:free" })),
+                ...(["files", "values", "secrets"] as const).flatMap((map) => [
+                    (map === "files" ? badFileName : badEnvName).map((key) => fault({ [map]: { [key]: "x" } }, `${map}.${key}`)),
+                    notString.map((value) => fault({ [map]: { OK_KEY: value } }, `${map}.OK_KEY`)),
+                    field(map, fc.constantFrom<unknown>("x", [], 5)),
+                ]),
+                unknownField(["network", "target", "files", "values", "secrets"]).map((key) => fault({ [key]: {} }, key)),
+            );
+        case "AutoscalingPolicy":
+            return fc.oneof(
+                name,
+                field("target", badTarget),
+                field("app", fc.constantFrom<unknown>(remove, "web", null, {}, { $ref: "network" }, { $ref: "config:0" })),
+                field("minReplicas", fc.constantFrom<unknown>(0, 1001, 1.5, "2", null, remove)),
+                field("maxReplicas", fc.constantFrom<unknown>(0, 1001, 1.5, "2", null, remove)),
+                field("cpuUtilization", fc.constantFrom<unknown>(0, 1001, 1.5, "70", null)),
+                field("memoryUtilization", fc.constantFrom<unknown>(0, 1001, 1.5, "70", null)),
+                field("minAvailable", fc.constantFrom<unknown>(-1, 1.5, "1", null)),
+                ...(["scaleUp", "scaleDown"] as const).flatMap((direction) => [
+                    nested(direction, (v) => ({ podsPerMinute: v }), fc.constantFrom<unknown>(0, 1001, 1.5, "5"), `${direction}.podsPerMinute`),
+                    nested(direction, (v) => ({ stabilizationWindowSeconds: v }), fc.constantFrom<unknown>(-1, 3601, 1.5, "5"), `${direction}.stabilizationWindowSeconds`),
+                    fc.constant(fault({ [direction]: { pods: 1 } }, `${direction}.pods`)),
+                    field(direction, fc.constantFrom<unknown>("fast", 5, [])),
+                ]),
+                unknownField(["app", "target", "minReplicas", "maxReplicas", "cpuUtilization", "memoryUtilization", "scaleUp", "scaleDown", "minAvailable"]).map(
+                    (key) => fault({ [key]: 1 }, key),
+                ),
+            );
+        case "ContainerApp":
+            return fc.oneof(
+                name,
+                field("target", badTarget),
+                field("network", fc.constantFrom<unknown>(remove, "shop", null, {}, { $ref: "config:0" })),
+                field("image", fc.oneof(fc.constantFrom<unknown>("my image", "", " web:1", "web:1\n", remove), notString)),
+                field("command", fc.constantFrom<unknown>("run", {}, 5)),
+                nested("command", (v) => [v], notString, "command[0]"),
+                field("args", fc.constantFrom<unknown>("--x", {}, 5)),
+                badEnvName.map((key) => fault({ env: { [key]: "x" } }, `env.${key}`)),
+                notString.map((value) => fault({ env: { OK_NAME: value } }, "env.OK_NAME")),
+                field("env", fc.constantFrom<unknown>("A=1", [], 5)),
+                field("configs", fc.constantFrom<unknown>("cfg", {}, 5)),
+                nested("configs", (v) => [{ config: v }], fc.constantFrom<unknown>("cfg", {}, null, { $ref: "network" }), "configs[0].config"),
+                nested("configs", (v) => [{ config: { $ref: "config:0" }, mountPath: v }], fc.constantFrom<unknown>("etc", "", 5), "configs[0].mountPath"),
+                nested("configs", (v) => [{ config: { $ref: "config:0" }, env: v }], notBoolean, "configs[0].env"),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, path: "/x" }] }, "configs[0].path")),
+                field("ports", fc.constantFrom<unknown>("80", {}, 80)),
+                nested("ports", (v) => [{ port: v }], badPortNumber, "ports[0].port"),
+                nested("ports", (v) => [{ port: 8081, publish: v }], badPortNumber, "ports[0].publish"),
+                nested("ports", (v) => [{ port: 8081, protocol: v }], fc.constantFrom<unknown>("sctp", "TCP", "", 6), "ports[0].protocol"),
+                nested("ports", (v) => [{ port: 8081, name: v }], fc.constantFrom<unknown>("HTTP", "abcdefghijklmnop", "123", "-a", "a-", "", 5), "ports[0].name"),
+                fc.constant(fault({ ports: [{ port: 8081, host: 1 }] }, "ports[0].host")),
+                nested("healthCheck", (v) => ({ http: { path: v, port: 80 } }), fc.constantFrom<unknown>("healthz", "", 5), "healthCheck.http.path"),
+                nested("healthCheck", (v) => ({ tcp: { port: v } }), badPortNumber, "healthCheck.tcp.port"),
+                fc.constant(fault({ healthCheck: { command: [] } }, "healthCheck.command")),
+                ...(["intervalSeconds", "timeoutSeconds"] as const).map((key) => nested("healthCheck", (v) => ({ tcp: { port: 80 }, [key]: v }), badSeconds, `healthCheck.${key}`)),
+                nested("healthCheck", (v) => ({ tcp: { port: 80 }, failureThreshold: v }), fc.constantFrom<unknown>(0, 101, 1.5), "healthCheck.failureThreshold"),
+                nested("healthCheck", (v) => ({ tcp: { port: 80 }, initialDelaySeconds: v }), fc.constantFrom<unknown>(-1, 3601, 1.5), "healthCheck.initialDelaySeconds"),
+                fc.constantFrom(fault({ healthCheck: {} }, "healthCheck"), fault({ healthCheck: { tcp: { port: 80 }, command: ["x"] } }, "healthCheck")),
+                nested("resources", (v) => ({ requests: { cpu: v } }), badCpu, "resources.requests.cpu"),
+                nested("resources", (v) => ({ limits: { cpu: v } }), badCpu, "resources.limits.cpu"),
+                nested("resources", (v) => ({ requests: { memory: v } }), badMemory, "resources.requests.memory"),
+                nested("resources", (v) => ({ limits: { memory: v } }), badMemory, "resources.limits.memory"),
+                fc.constantFrom(
+                    fault({ resources: { requests: { cpu: "2" }, limits: { cpu: "1500m" } } }, "resources.requests.cpu"),
+                    fault({ resources: { requests: { memory: "1Gi" }, limits: { memory: "1000Mi" } } }, "resources.requests.memory"),
+                    fault({ resources: { cpu: "1" } }, "resources.cpu"),
+                ),
+                field("replicas", fc.constantFrom<unknown>(-1, 1001, 1.5, "2", null)),
+                field("restartPolicy", fc.constantFrom<unknown>("sometimes", "Always", "", 1)),
+                nested("volumes", (v) => [{ name: v, mountPath: "/data" }], invalidName, "volumes[0].name"),
+                nested("volumes", (v) => [{ name: "data", mountPath: v }], fc.constantFrom<unknown>("data", "", 5), "volumes[0].mountPath"),
+                nested("volumes", (v) => [{ name: "data", mountPath: "/data", size: v }], badMemory, "volumes[0].size"),
+                nested("volumes", (v) => [{ name: "data", mountPath: "/data", persistent: v }], notBoolean, "volumes[0].persistent"),
+                field("volumes", fc.constantFrom<unknown>("data", {}, 5)),
+                badLabels(),
+                nested("ingress", (v) => ({ host: v, port: "x" }), fc.constantFrom<unknown>("not a host", "Shop.example.com", "", "-a.b", 5), "ingress.host"),
+                nested("ingress", (v) => ({ host: "a.example.com", port: "x", path: v }), fc.constantFrom<unknown>("api", "", 5), "ingress.path"),
+                nested("ingress", (v) => ({ host: "a.example.com", port: "x", tlsSecretName: v }), invalidName, "ingress.tlsSecretName"),
+                nested("allowFrom", (v) => [v], invalidName, "allowFrom[0]"),
+                field("allowFrom", fc.constantFrom<unknown>("web", {}, 5)),
+                nested("security", (v) => ({ runAsUser: v }), fc.constantFrom<unknown>(-1, 1.5, 2147483648, "1000"), "security.runAsUser"),
+                nested("security", (v) => ({ runAsNonRoot: v }), notBoolean, "security.runAsNonRoot"),
+                fc.constant(fault({ security: { privileged: true } }, "security.privileged")),
+                field("skipAwait", notBoolean),
+                field("healthyTimeoutSeconds", fc.constantFrom<unknown>(0, 3601, 1.5, "60")),
+                unknownField(containerAppFields).map((key) => fault({ [key]: 1 }, key)),
+            );
+    }
+}
+
+const containerAppFields = [
+    "network", "target", "image", "command", "args", "env", "configs", "ports", "healthCheck", "resources", "replicas",
+    "restartPolicy", "volumes", "labels", "ingress", "allowFrom", "security", "skipAwait", "healthyTimeoutSeconds",
+];
+
+function badLabels(): fc.Arbitrary<Fault> {
+    return fc.oneof(
+        fc.constantFrom("a b", "-team", "team/", "example.com/a/b", "").map((key) => fault({ labels: { [key]: "x" } }, `labels.${key}`)),
+        fc.constantFrom<unknown>("a b", "x".repeat(64), "-x", 5, null).map((value) => fault({ labels: { team: value } }, "labels.team")),
+    );
+}
+
+/** Rules across fields, reported together once the fields themselves are well formed. */
+export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
+    switch (component) {
+        case "ContainerApp":
+            return fc.oneof(
+                port.map((p) => fault({ ports: [{ port: p }, { port: p }] }, "ports[1].port")),
+                fc.constant(fault({ ports: [{ name: "http", port: 80 }, { name: "http", port: 81 }] }, "ports[1].name")),
+                fc.constant(fault({ ports: [{ port: 81 }, { name: "port-81", port: 82 }] }, "ports[1].name")),
+                fc.constant(fault({ ports: [{ name: "http", port: 80 }], ingress: { host: "a.example.com", port: "admin" } }, "ingress.port")),
+                fc.constant(fault({ volumes: [{ name: "data", mountPath: "/a" }, { name: "data", mountPath: "/b" }] }, "volumes[1].name")),
+                fc.constant(fault({ volumes: [{ name: "a", mountPath: "/data" }, { name: "b", mountPath: "/data" }] }, "volumes[1].mountPath")),
+                fc.integer({ min: 2, max: 5 }).map((replicas) => fault({ replicas, volumes: [{ name: "data", mountPath: "/data", persistent: true }] }, "volumes[0].persistent")),
+                fc.constant(fault({ volumes: [{ name: "data", mountPath: "/data" }], configs: [{ config: { $ref: "config:0" }, mountPath: "/data" }] }, "configs[0].mountPath")),
+            );
+        case "AppConfig":
+            return fc.oneof(
+                fc.constantFrom("A", "app.yaml").map((key) => fault({ files: { [key]: "1" }, values: { A: "2" }, secrets: { [key]: "3" } }, `files.${key}`)),
+                fc.constant(fault({ values: { A: "1" }, secrets: { A: "2" } }, "secrets.A")),
+            );
+        case "AutoscalingPolicy":
+            return fc.oneof(
+                fc.integer({ min: 2, max: 10 }).map((min) => fault({ minReplicas: min, maxReplicas: min - 1, minAvailable: remove }, "minReplicas")),
+                fc.constant(fault({ cpuUtilization: remove, memoryUtilization: remove }, "must set cpuUtilization or memoryUtilization")),
+                fc.constant(fault({ app: { $ref: "app:bare" }, cpuUtilization: 50, memoryUtilization: remove }, "cpuUtilization")),
+                fc.constant(fault({ app: { $ref: "app:bare" }, memoryUtilization: 50, cpuUtilization: remove }, "memoryUtilization")),
+                fc.integer({ min: 0, max: 3 }).map((extra) => fault({ minReplicas: 1, maxReplicas: 4, minAvailable: 1 + extra }, "minAvailable")),
+            );
+    }
+}
+
+/** Rules checked after the schema, against the program (targets, networks, other apps and policies). */
+export function lateFaults(component: "ContainerApp" | "AppConfig" | "AutoscalingPolicy", target: Target): fc.Arbitrary<Fault> {
+    const otherTarget = target === "docker" ? "kubernetes" : "docker";
+    switch (component) {
+        case "ContainerApp":
+            return fc.oneof(
+                fc.constant(fault({ target: otherTarget }, "target")),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
+                ...(target === "docker"
+                    ? [
+                          fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }] }, "ports[0].publish")),
+                          fc.constant(fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }] }, "ports[1].publish")),
+                      ]
+                    : []),
+            );
+        case "AppConfig":
+            return fc.constant(fault({ target: otherTarget }, "target"));
+        case "AutoscalingPolicy":
+            return fc.oneof(
+                fc.constant(fault({ target: otherTarget }, "target")),
+                fc.constant(fault({ app: { $ref: "app:scaled" } }, "app")),
+                ...(target === "docker" ? [fc.integer({ min: 2, max: 4 }).map((min) => fault({ app: { $ref: "app:pub" }, minReplicas: min, maxReplicas: 5, minAvailable: remove }, "minReplicas"))] : []),
+            );
+    }
+}
+
+/** Applies faults to args (and the component's name). */
+export function withFaults(spec: ComponentSpec, faults: Fault[]): ComponentSpec {
+    let name = spec.name;
+    const args: Args = { ...spec.args };
+    for (const f of faults) {
+        for (const [key, value] of Object.entries(f.sets)) {
+            if (key === "$name") {
+                name = value as string;
+            } else if (typeof value === "object" && value !== null && "$delete" in value) {
+                delete args[key];
+            } else {
+                args[key] = value;
+            }
+        }
+    }
+    return { name, args };
+}
+
+/** Up to `max` faults that touch different fields. */
+export function distinctFaults(arb: fc.Arbitrary<Fault>, max: number): fc.Arbitrary<Fault[]> {
+    return fc
+        .array(arb, { minLength: 1, maxLength: max })
+        .map((faults) => {
+            const seen = new Set<string>();
+            return faults.filter((f) => {
+                const keys = Object.keys(f.sets);
+                if (keys.some((key) => seen.has(key))) return false;
+                keys.forEach((key) => seen.add(key));
+                return true;
+            });
+        });
+}
+
+// ---------------------------------------------------------------- junk
+
+/** Anything a caller from JavaScript, YAML or another language could pass. */
+export const junk: fc.Arbitrary<unknown> = fc.oneof(
+    fc.constantFrom<unknown>(null, undefined, true, false, 0, -1, 1.5, NaN, Infinity, -0, "", "x", [], {}, "__proto__"),
+    fc.integer(),
+    fc.double(),
+    fc.string({ maxLength: 12 }),
+    fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "constructor", "toString", "port", "name")), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
+    fc.constantFrom<unknown>({ $ref: "network" }, { $ref: "app:free" }, { $ref: "config:0" }, { $secret: "junk" }, { $output: "junk" }, { $promise: "junk" }),
+);
+
+/** Every path into a plain value, markers counted as leaves. */
+export function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
+    const out: Array<Array<string | number>> = [prefix];
+    if (Array.isArray(value)) {
+        value.forEach((item, index) => out.push(...pathsOf(item, [...prefix, index])));
+    } else if (typeof value === "object" && value !== null && !Object.keys(value).some((k) => k.startsWith("$"))) {
+        for (const [key, item] of Object.entries(value)) out.push(...pathsOf(item, [...prefix, key]));
+    }
+    return out;
+}
+
+/** A copy of `value` with `replacement` at `path` (an empty path replaces the whole). */
+export function replaceAt(value: unknown, path: Array<string | number>, replacement: unknown): unknown {
+    if (path.length === 0) return replacement;
+    const [head, ...rest] = path;
+    if (Array.isArray(value)) {
+        const copy = [...value];
+        copy[head as number] = replaceAt(copy[head as number], rest, replacement);
+        return copy;
+    }
+    const record = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+    const entries = Object.entries(record).map(([k, v]) => [k, k === head ? replaceAt(v, rest, replacement) : v] as const);
+    if (!(String(head) in record)) entries.push([String(head), replaceAt(undefined, rest, replacement)]);
+    return Object.fromEntries(entries);
+}
+
+/** Args with junk swapped in at 1-3 random places (anywhere, the whole args included). */
+export function mutated(base: fc.Arbitrary<Args>): fc.Arbitrary<unknown> {
+    return fc
+        .tuple(base, fc.array(fc.tuple(fc.nat(), junk, fc.oneof(fc.constant<string | undefined>(undefined), fc.string({ maxLength: 8 }))), { minLength: 1, maxLength: 3 }))
+        .map(([args, edits]) => {
+            let out: unknown = args;
+            for (const [pick, value, extraKey] of edits) {
+                const paths = pathsOf(out);
+                const path = paths[pick % paths.length];
+                out = replaceAt(out, extraKey === undefined ? path : [...path, extraKey], value);
+            }
+            return out;
+        });
+}
