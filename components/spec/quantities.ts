@@ -23,7 +23,8 @@ export function cpuMillicores(quantity: string): number | undefined {
     }
     const value = Number(match[1]);
     const millis = match[3] === "m" ? value : value * 1000;
-    return Number.isInteger(millis) && millis > 0 ? millis : undefined;
+    // Beyond 2^53 millicores a number is no longer exact and prints in exponent form ("1e+23m").
+    return Number.isSafeInteger(millis) && millis > 0 ? millis : undefined;
 }
 
 /** Canonical CPU quantity: whole cores as "2", anything else as "250m". */

@@ -1,0 +1,35 @@
+import * as assert from "assert";
+import * as berth from "../../components";
+import { runProgram } from "../../components/testing";
+import { targets } from "./arbitraries";
+import { problemsOf } from "./harness";
+
+/** Bugs the property suites found, each pinned by an ordinary test on both targets. */
+describe("Property regressions", () => {
+    for (const target of targets) {
+        describe(`on ${target}`, () => {
+            const run = <T>(program: () => T) => runProgram(program, { config: { "berth:target": target } });
+
+            it("a CPU quantity beyond exact arithmetic is refused with its path, not a crash while rendering", async () => {
+                const { result, graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    try {
+                        new berth.ContainerApp("web", { network: net, image: "web:1", resources: { limits: { cpu: "1000494116013621313" } } });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.match(result.join("; "), /^resources\.limits\.cpu must be a CPU quantity/);
+                assert.deepStrictEqual(graph.resources.filter((r) => r.name.startsWith("web")), []);
+            });
+
+            it("the largest exact CPU quantity renders in plain digits", async () => {
+                await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("web", { network: net, image: "web:1", resources: { limits: { cpu: "9007199254740991m" } } });
+                });
+            });
+        });
+    }
+});
