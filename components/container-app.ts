@@ -96,7 +96,7 @@ export interface ResourcesArgs {
 }
 
 export interface VolumeArgs {
-    /** Volume name, unique in the app. */
+    /** Volume name, unique in the app; at most 56 characters (Kubernetes names the pod volume `volume-<name>`). */
     name: string;
     /** Where it is mounted in the container. */
     mountPath: string;

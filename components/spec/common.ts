@@ -1,19 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { cpuMillicores, memoryBytes, normaliseCpu, normaliseMemory } from "./quantities";
-import { nameProblem } from "./names";
+import { maxNameLength, nameProblem } from "./names";
 import { targets } from "../target";
 
 /** Field schemas shared by the component schemas, each with a message a user can act on. */
 
 export const target = z.enum(targets, { error: () => 'must be "docker" or "kubernetes"' });
 
-export const name = z.string({ error: () => "must be a string" }).superRefine((value, ctx) => {
-    const problem = nameProblem(value);
-    if (problem) {
-        ctx.addIssue({ code: "custom", message: problem });
-    }
-});
+/** A name valid on both targets, at most `maxLength` characters when berth derives longer names from it. */
+export function nameOfAtMost(maxLength: number) {
+    return z.string({ error: () => "must be a string" }).superRefine((value, ctx) => {
+        const problem = nameProblem(value, maxLength);
+        if (problem) {
+            ctx.addIssue({ code: "custom", message: problem });
+        }
+    });
+}
+
+export const name = nameOfAtMost(maxNameLength);
 
 export const portNumber = z
     .number({ error: () => "must be a number" })

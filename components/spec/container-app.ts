@@ -65,7 +65,8 @@ const resources = z
     });
 
 const volume = z.strictObject({
-    name: field.name,
+    // Kubernetes names the pod volume "volume-<name>", a DNS-1123 label of at most 63 characters.
+    name: field.nameOfAtMost(56),
     mountPath: field.absolutePath,
     persistent: z.boolean().default(false),
     size: field.memoryQuantity.default("1Gi"),

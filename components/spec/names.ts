@@ -9,12 +9,12 @@ const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const maxNameLength = 63;
 
 /** Returns the problem with a name, or undefined when it is valid. */
-export function nameProblem(name: string): string | undefined {
+export function nameProblem(name: string, maxLength = maxNameLength): string | undefined {
     if (name.length === 0) {
         return "must not be empty";
     }
-    if (name.length > maxNameLength) {
-        return `must be at most ${maxNameLength} characters (got ${name.length})`;
+    if (name.length > maxLength) {
+        return `must be at most ${maxLength} characters (got ${name.length})`;
     }
     if (!dnsLabel.test(name)) {
         return "must be lower-case letters, digits and '-', start with a letter and end with a letter or digit (DNS-1123)";

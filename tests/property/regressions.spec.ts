@@ -24,6 +24,20 @@ describe("Property regressions", () => {
                 assert.deepStrictEqual(graph.resources.filter((r) => r.name.startsWith("web")), []);
             });
 
+            it("a volume name longer than 56 characters is refused: Kubernetes names the pod volume volume-<name>", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("ok", { network: net, image: "web:1", volumes: [{ name: "v".repeat(56), mountPath: "/data" }] });
+                    try {
+                        new berth.ContainerApp("web", { network: net, image: "web:1", volumes: [{ name: "v".repeat(57), mountPath: "/data" }] });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result, ["volumes[0].name must be at most 56 characters (got 57)"]);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
