@@ -1,0 +1,5 @@
+import { PolicyPack } from "@pulumi/policy";
+import { berthPolicies, policyPackName } from "./rules";
+
+// The entry point `pulumi preview --policy-pack policies` runs: constructing the pack starts its server.
+new PolicyPack(policyPackName, { policies: berthPolicies, enforcementLevel: "mandatory" });

@@ -1,0 +1,37 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { field, fieldList, notKnown } from "../known-values";
+import { isProd, tierConfigSchema } from "../tier";
+import { podContainers, types } from "../workloads";
+
+/**
+ * In prod, every long-running container has a health check: Kubernetes routes
+ * traffic and rolls updates by readiness, Docker's `up` waits on health.
+ * Init containers run to completion and need none.
+ */
+export const healthChecksRequired: ResourceValidationPolicy = {
+    name: "berth-health-checks-required",
+    description: "In prod, every container has a health check (a readiness or liveness probe on Kubernetes, a HEALTHCHECK on Docker).",
+    enforcementLevel: "mandatory",
+    configSchema: tierConfigSchema,
+    validateResource: (args, reportViolation) => {
+        if (!isProd(args)) {
+            return;
+        }
+        for (const container of podContainers(args.type, args.props).filter((c) => !c.init)) {
+            const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((probe) => field(container.spec, probe));
+            if (!probes.some((probe) => probe === notKnown || (probe !== undefined && probe !== null))) {
+                reportViolation(`${container.label} has no health check: add a readinessProbe or livenessProbe (berth: ContainerApp healthCheck)`);
+            }
+        }
+        if (args.type === types.dockerContainer) {
+            const tests = field(args.props, "healthcheck", "tests");
+            if (tests === notKnown) {
+                return;
+            }
+            const list = fieldList(args.props, "healthcheck", "tests");
+            if (list.length === 0 || list[0] === "NONE") {
+                reportViolation("container has no health check: set healthcheck.tests (berth: ContainerApp healthCheck)");
+            }
+        }
+    },
+};

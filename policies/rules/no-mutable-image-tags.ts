@@ -1,0 +1,35 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { mutableImageProblem } from "../../components/spec/tiers";
+import { field } from "../known-values";
+import { isProd, tierConfigSchema } from "../tier";
+import { podContainers, types } from "../workloads";
+
+/**
+ * In prod, every image is pinned: a version tag or a digest, never `latest`
+ * or no tag (which means latest). The same rule berth's prod tier applies
+ * when an app is declared, here for every workload in the stack.
+ */
+export const noMutableImageTags: ResourceValidationPolicy = {
+    name: "berth-no-mutable-image-tags",
+    description: "In prod, images are pinned to a version tag or a digest: never latest, never without a tag.",
+    enforcementLevel: "mandatory",
+    configSchema: tierConfigSchema,
+    validateResource: (args, reportViolation) => {
+        if (!isProd(args)) {
+            return;
+        }
+        const images: { where: string; image: unknown }[] = podContainers(args.type, args.props).map((c) => ({ where: c.label, image: field(c.spec, "image") }));
+        if (args.type === types.dockerContainer) {
+            images.push({ where: "container", image: field(args.props, "image") });
+        }
+        if (args.type === types.remoteImage) {
+            images.push({ where: "image", image: field(args.props, "name") });
+        }
+        for (const { where, image } of images) {
+            const problem = typeof image === "string" ? mutableImageProblem(image) : undefined;
+            if (problem) {
+                reportViolation(`${where}: ${problem}`);
+            }
+        }
+    },
+};

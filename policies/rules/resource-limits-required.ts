@@ -1,0 +1,32 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { field, notKnown } from "../known-values";
+import { isProd, tierConfigSchema } from "../tier";
+import { podContainers, types } from "../workloads";
+
+/** In prod, every container has a CPU or memory limit, so one app cannot starve the others on its node. */
+export const resourceLimitsRequired: ResourceValidationPolicy = {
+    name: "berth-resource-limits-required",
+    description: "In prod, every container sets a CPU and/or memory limit.",
+    enforcementLevel: "mandatory",
+    configSchema: tierConfigSchema,
+    validateResource: (args, reportViolation) => {
+        if (!isProd(args)) {
+            return;
+        }
+        for (const container of podContainers(args.type, args.props)) {
+            const cpu = field(container.spec, "resources", "limits", "cpu");
+            const memory = field(container.spec, "resources", "limits", "memory");
+            if (cpu === notKnown || memory === notKnown || cpu || memory) {
+                continue;
+            }
+            reportViolation(`${container.label} has no resource limits: set resources.limits.cpu and/or .memory (berth: ContainerApp resources.limits)`);
+        }
+        if (args.type === types.dockerContainer) {
+            const memory = field(args.props, "memory");
+            const cpus = field(args.props, "cpus");
+            if (memory !== notKnown && cpus !== notKnown && !memory && !cpus) {
+                reportViolation("container has no resource limits: set memory and/or cpus (berth: ContainerApp resources.limits)");
+            }
+        }
+    },
+};

@@ -1,0 +1,47 @@
+import { field, fieldList } from "./known-values";
+
+/** Type tokens the rules look at, besides the workloads below. */
+export const types = {
+    configMap: "kubernetes:core/v1:ConfigMap",
+    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    dockerContainer: "docker:index/container:Container",
+    remoteImage: "docker:index/remoteImage:RemoteImage",
+};
+
+/**
+ * Where each Kubernetes workload keeps its pod spec. berth creates
+ * Deployments; the others run containers just the same, so the rules cover them.
+ */
+const podSpecPaths: Record<string, string[]> = {
+    "kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
+    "kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
+    "kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
+    "kubernetes:batch/v1:Job": ["spec", "template", "spec"],
+    "kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+    "kubernetes:core/v1:Pod": ["spec"],
+};
+
+/** One container of a Kubernetes pod spec. */
+export interface PodContainer {
+    /** For messages: `container "web"` or `init container "migrate"`. */
+    label: string;
+    init: boolean;
+    /** The container's spec; read its fields with `field`. */
+    spec: unknown;
+}
+
+/** The containers, then init containers, of a workload's pod spec; [] for any other type. */
+export function podContainers(type: string, props: Record<string, unknown>): PodContainer[] {
+    const path = podSpecPaths[type];
+    if (!path) {
+        return [];
+    }
+    const pod = field(props, ...path);
+    const containers = (init: boolean) =>
+        fieldList(pod, init ? "initContainers" : "containers").map((spec, index) => {
+            const name = field(spec, "name");
+            const label = `${init ? "init container" : "container"} ${typeof name === "string" ? `"${name}"` : `#${index + 1}`}`;
+            return { label, init, spec };
+        });
+    return [...containers(false), ...containers(true)];
+}
