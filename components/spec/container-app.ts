@@ -144,6 +144,9 @@ export const containerAppSchema = z
         if (app.ingress && !portNames.has(app.ingress.port)) {
             field.problem(ctx, ["ingress", "port"], `must name one of ports (${[...portNames.keys()].join(", ") || "none declared"})`);
         }
+        // Under a read-only root berth mounts a writable scratch directory at /tmp (tmpfs / emptyDir).
+        const scratch = app.security.readOnlyRootFilesystem ? "/tmp" : undefined;
+        const scratchTaken = "is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false";
         const volumeNames = new Set<string>();
         const mountPaths = new Set<string>();
         app.volumes.forEach((v, index) => {
@@ -153,16 +156,27 @@ export const containerAppSchema = z
             volumeNames.add(v.name);
             if (mountPaths.has(v.mountPath)) {
                 field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} is used by another volume`);
+            } else if (v.mountPath === scratch) {
+                field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} ${scratchTaken}`);
             }
             mountPaths.add(v.mountPath);
             if (v.persistent && app.replicas > 1) {
                 field.problem(ctx, ["volumes", index, "persistent"], `a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`);
             }
         });
+        const configPaths = new Map<string, number>();
         app.configs.forEach((c, index) => {
-            if (c.mountPath && mountPaths.has(c.mountPath)) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} is used by a volume`);
+            if (c.mountPath === undefined) {
+                return;
             }
+            if (mountPaths.has(c.mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} is used by a volume`);
+            } else if (c.mountPath === scratch) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} ${scratchTaken}`);
+            } else if (configPaths.has(c.mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} is used by configs[${configPaths.get(c.mountPath)}]`);
+            }
+            configPaths.set(c.mountPath, configPaths.get(c.mountPath) ?? index);
         });
     });
 

@@ -38,6 +38,34 @@ describe("Property regressions", () => {
                 assert.deepStrictEqual(result, ["volumes[0].name must be at most 56 characters (got 57)"]);
             });
 
+            it("a volume or config at /tmp under a read-only root, or two configs on one path, are refused: the mounts would clash", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    const cfg = new berth.AppConfig("cfg", { network: net, files: { "app.yaml": "a: 1\n" } });
+                    new berth.ContainerApp("scratch", { network: net, image: "web:1", volumes: [{ name: "tmp", mountPath: "/tmp" }], security: { readOnlyRootFilesystem: false } });
+                    try {
+                        new berth.ContainerApp("web", {
+                            network: net,
+                            image: "web:1",
+                            volumes: [{ name: "tmp", mountPath: "/tmp" }],
+                            configs: [
+                                { config: cfg, mountPath: "/tmp" },
+                                { config: cfg, mountPath: "/etc/web" },
+                                { config: cfg, mountPath: "/etc/web" },
+                            ],
+                        });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result, [
+                    "volumes[0].mountPath /tmp is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false",
+                    "configs[0].mountPath /tmp is used by a volume",
+                    "configs[2].mountPath /etc/web is used by configs[1]",
+                ]);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
