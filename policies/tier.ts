@@ -1,4 +1,4 @@
-import { ResourceValidationArgs } from "@pulumi/policy";
+import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { parseUrn } from "../components/review/urn";
 
 /** The stack name that is prod without any configuration. */
@@ -19,4 +19,23 @@ export const tierConfigSchema = {
 export function isProd(args: ResourceValidationArgs): boolean {
     const config = args.getConfig<{ tier?: string }>();
     return config.tier === "prod" || parseUrn(args.urn)?.stack === prodStackName;
+}
+
+/** What a prod-only policy defines itself; `prodOnly` adds the rest. */
+export interface ProdRule {
+    name: string;
+    description: string;
+    /** Runs for prod stacks only. */
+    validateResource: ResourceValidation;
+}
+
+/** A mandatory policy that checks prod stacks only, configurable with `tier`. */
+export function prodOnly(rule: ProdRule): ResourceValidationPolicy {
+    return {
+        name: rule.name,
+        description: rule.description,
+        enforcementLevel: "mandatory",
+        configSchema: tierConfigSchema,
+        validateResource: (args, reportViolation) => (isProd(args) ? rule.validateResource(args, reportViolation) : undefined),
+    };
 }

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { field, fieldList, notKnown } from "../known-values";
-import { isProd, tierConfigSchema } from "../tier";
+import { prodOnly } from "../tier";
 import { podContainers, types } from "../workloads";
 
 /**
@@ -8,15 +8,10 @@ import { podContainers, types } from "../workloads";
  * traffic and rolls updates by readiness, Docker's `up` waits on health.
  * Init containers run to completion and need none.
  */
-export const healthChecksRequired: ResourceValidationPolicy = {
+export const healthChecksRequired: ResourceValidationPolicy = prodOnly({
     name: "berth-health-checks-required",
     description: "In prod, every container has a health check (a readiness or liveness probe on Kubernetes, a HEALTHCHECK on Docker).",
-    enforcementLevel: "mandatory",
-    configSchema: tierConfigSchema,
     validateResource: (args, reportViolation) => {
-        if (!isProd(args)) {
-            return;
-        }
         for (const container of podContainers(args.type, args.props).filter((c) => !c.init)) {
             const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((probe) => field(container.spec, probe));
             if (!probes.some((probe) => probe === notKnown || (probe !== undefined && probe !== null))) {
@@ -34,4 +29,4 @@ export const healthChecksRequired: ResourceValidationPolicy = {
             }
         }
     },
-};
+});

@@ -1,7 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { mutableImageProblem } from "../../components/spec/tiers";
 import { field } from "../known-values";
-import { isProd, tierConfigSchema } from "../tier";
+import { prodOnly } from "../tier";
 import { podContainers, types } from "../workloads";
 
 /**
@@ -9,15 +9,10 @@ import { podContainers, types } from "../workloads";
  * or no tag (which means latest). The same rule berth's prod tier applies
  * when an app is declared, here for every workload in the stack.
  */
-export const noMutableImageTags: ResourceValidationPolicy = {
+export const noMutableImageTags: ResourceValidationPolicy = prodOnly({
     name: "berth-no-mutable-image-tags",
     description: "In prod, images are pinned to a version tag or a digest: never latest, never without a tag.",
-    enforcementLevel: "mandatory",
-    configSchema: tierConfigSchema,
     validateResource: (args, reportViolation) => {
-        if (!isProd(args)) {
-            return;
-        }
         const images: { where: string; image: unknown }[] = podContainers(args.type, args.props).map((c) => ({ where: c.label, image: field(c.spec, "image") }));
         if (args.type === types.dockerContainer) {
             images.push({ where: "container", image: field(args.props, "image") });
@@ -32,4 +27,4 @@ export const noMutableImageTags: ResourceValidationPolicy = {
             }
         }
     },
-};
+});

@@ -1,18 +1,13 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { field, notKnown } from "../known-values";
-import { isProd, tierConfigSchema } from "../tier";
+import { prodOnly } from "../tier";
 import { podContainers, types } from "../workloads";
 
 /** In prod, every container has a CPU or memory limit, so one app cannot starve the others on its node. */
-export const resourceLimitsRequired: ResourceValidationPolicy = {
+export const resourceLimitsRequired: ResourceValidationPolicy = prodOnly({
     name: "berth-resource-limits-required",
     description: "In prod, every container sets a CPU and/or memory limit.",
-    enforcementLevel: "mandatory",
-    configSchema: tierConfigSchema,
     validateResource: (args, reportViolation) => {
-        if (!isProd(args)) {
-            return;
-        }
         for (const container of podContainers(args.type, args.props)) {
             const cpu = field(container.spec, "resources", "limits", "cpu");
             const memory = field(container.spec, "resources", "limits", "memory");
@@ -29,4 +24,4 @@ export const resourceLimitsRequired: ResourceValidationPolicy = {
             }
         }
     },
-};
+});

@@ -58,6 +58,8 @@ describe("The policy pack", () => {
             assert.strictEqual(policy.enforcementLevel, "mandatory", policy.name);
             assert.strictEqual(typeof policy.validateResource, "function", policy.name);
         }
+        const configurable = berthPolicies.filter((policy) => policy.configSchema?.properties.tier !== undefined).map((policy) => policy.name);
+        assert.deepStrictEqual(configurable, ["berth-no-mutable-image-tags", "berth-resource-limits-required", "berth-health-checks-required"], "the prod-only policies take a tier");
     });
 
     it("is a Node.js pack Pulumi can load: PulumiPolicy.yaml, a versioned package.json, a valid pack name", () => {
