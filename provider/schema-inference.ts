@@ -22,6 +22,8 @@ import { PackageSchema } from "./package-schema";
  *   4. Object types drop the TypeScript interfaces' `Args` suffix (`PortArgs` is
  *      `berth:index:Port`): SDK generators add their own suffix, so other
  *      languages see `PortArgs`, not `PortArgsArgs`.
+ *   5. The analyzer's `optional` flag on each property, which is no schema field
+ *      (`required` and `requiredInputs` say it), is left out.
  *
  * Runs in tests and tools only: the provider serves the reviewed golden copy
  * (provider/schema.golden.json), which a unit test keeps equal to this output.
@@ -66,7 +68,7 @@ export function inferSchema(componentNames: readonly string[]): PackageSchema {
 
     const selfRef = `/${packageName}/v${info.version}/schema.json#/resources/`;
     const typeRef = `#/types/${packageName}:index:`;
-    return mapRefs(schema, (ref) => {
+    return cleaned(schema, (ref) => {
         if (ref.startsWith(selfRef)) {
             return "#/resources/" + ref.slice(selfRef.length);
         }
@@ -135,17 +137,20 @@ function defaultTag(symbol: ts.Symbol): string | undefined {
     return tag ? ts.getTextOfJSDocComment(tag.comment)?.trim() : undefined;
 }
 
-/** A copy of a JSON value with every `$ref` passed through `map`. */
-function mapRefs(value: unknown, map: (ref: string) => string): unknown {
+/** A copy of a JSON value with every `$ref` passed through `mapRef` and no boolean `optional` flag. */
+function cleaned(value: unknown, mapRef: (ref: string) => string): unknown {
     if (Array.isArray(value)) {
-        return value.map((item) => mapRefs(item, map));
+        return value.map((item) => cleaned(item, mapRef));
     }
     if (typeof value !== "object" || value === null) {
         return value;
     }
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-        out[key] = key === "$ref" && typeof item === "string" ? map(item) : mapRefs(item, map);
+        if (key === "optional" && typeof item === "boolean") {
+            continue;
+        }
+        out[key] = key === "$ref" && typeof item === "string" ? mapRef(item) : cleaned(item, mapRef);
     }
     return out;
 }

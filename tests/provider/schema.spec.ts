@@ -18,7 +18,7 @@ function allProperties(schema: PackageSchema) {
     const found: Array<{ where: string; name: string; description?: string; optional?: boolean }> = [];
     for (const [token, resource] of Object.entries(schema.resources)) {
         for (const [name, p] of Object.entries(resource.inputProperties)) {
-            found.push({ where: `${token} input`, name, description: p.description, optional: p.optional });
+            found.push({ where: `${token} input`, name, description: p.description, optional: !resource.requiredInputs.includes(name) });
         }
         for (const [name, p] of Object.entries(resource.properties)) {
             found.push({ where: `${token} output`, name, description: p.description });
