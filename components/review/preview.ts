@@ -46,6 +46,8 @@ export interface ResourceState {
     outputs?: Record<string, unknown>;
     /** URN of the parent resource, when it has one: for a berth child, its component. */
     parent?: string;
+    /** URNs of the resources it depends on. */
+    dependencies?: string[];
     protect?: boolean;
     provider?: string;
 }
@@ -163,6 +165,7 @@ function readState(value: unknown): ResourceState | undefined {
         inputs: isObject(value.inputs) ? value.inputs : undefined,
         outputs: isObject(value.outputs) ? value.outputs : undefined,
         parent: typeof value.parent === "string" ? value.parent : undefined,
+        dependencies: stringList(value.dependencies),
         protect: typeof value.protect === "boolean" ? value.protect : undefined,
         provider: typeof value.provider === "string" ? value.provider : undefined,
     };

@@ -105,7 +105,7 @@ function replicaChange(step: ResourceStep, field: FieldChange): string {
 
 function replicaCount(step: ResourceStep): string | undefined {
     const count = printableValue(step.urn.type, step.newInputs, replicas);
-    return count ? `${count} replicas` : undefined;
+    return count ? `${count} ${count === "1" ? "replica" : "replicas"}` : undefined;
 }
 
 function imageNamed(step: ResourceStep): string | undefined {

@@ -8,6 +8,8 @@ export type ChangeKind = "create" | "update" | "replace" | "delete";
 /** One resource the preview changes, reduced to what a reviewer needs. */
 export interface ResourceStep {
     kind: ChangeKind;
+    /** The URN as the preview wrote it. */
+    urnText: string;
     urn: Urn;
     /** What it changes; paths only. */
     fields: FieldChange[];
@@ -16,6 +18,8 @@ export interface ResourceStep {
     newInputs?: Record<string, unknown>;
     /** Parent URN from the state, when the preview carried it. */
     parent?: string;
+    /** URNs it depends on, from the state. */
+    dependencies: string[];
 }
 
 /**
@@ -59,11 +63,13 @@ export function resourceSteps(digest: PreviewDigest): ResourceStep[] {
         }
         const entry: ResourceStep = {
             kind,
+            urnText: step.urn,
             urn,
             fields: fieldChanges(step),
             oldInputs: step.oldState?.inputs,
             newInputs: step.newState?.inputs,
             parent: step.newState?.parent ?? step.oldState?.parent,
+            dependencies: step.newState?.dependencies ?? step.oldState?.dependencies ?? [],
         };
         if (kind === "replace") {
             replacements.set(step.urn, entry);
@@ -81,6 +87,9 @@ function mergeReplacement(entry: ResourceStep, step: PreviewStep): void {
     entry.oldInputs = entry.oldInputs ?? step.oldState?.inputs;
     entry.newInputs = entry.newInputs ?? step.newState?.inputs;
     entry.parent = entry.parent ?? step.newState?.parent ?? step.oldState?.parent;
+    if (entry.dependencies.length === 0) {
+        entry.dependencies = step.newState?.dependencies ?? step.oldState?.dependencies ?? [];
+    }
 }
 
 /** A URN berth review cannot parse still gets a line of its own, named by the raw URN. */

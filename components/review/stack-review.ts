@@ -56,12 +56,15 @@ export function reviewStack(label: string, digest: PreviewDigest): StackReview {
     const configChanges = new ConfigChanges();
     steps.forEach((step, index) => configChanges.add(step, owners[index]));
 
+    const replaced = new Map(steps.filter((step) => step.kind === "replace").map((step) => [step.urnText, step.urn.name]));
+    const context = { configChanges, replaced };
+
     const counts: ChangeCounts = { create: 0, update: 0, replace: 0, delete: 0 };
     const groups = new Map<string, ComponentChanges>();
     const other: ResourceChange[] = [];
     steps.forEach((step, index) => {
         counts[step.kind]++;
-        const change: ResourceChange = { kind: step.kind, name: step.urn.name, type: step.urn.type, ...explain(step, configChanges) };
+        const change: ResourceChange = { kind: step.kind, name: step.urn.name, type: step.urn.type, ...explain(step, context) };
         const owner = owners[index];
         if (owner === undefined) {
             other.push(change);
@@ -134,7 +137,8 @@ function diagnostics(digest: PreviewDigest): ReviewDiagnostic[] {
             continue;
         }
         const resource = diagnostic.urn ? parseUrn(diagnostic.urn)?.name : undefined;
-        const message = diagnostic.message.trim();
+        // The engine writes the prefix into the message ("warning: ..."); the report shows the severity itself.
+        const message = diagnostic.message.trim().replace(new RegExp(`^${severity}: `), "");
         const key = `${severity}\0${resource}\0${message}`;
         if (!seen.has(key)) {
             seen.add(key);

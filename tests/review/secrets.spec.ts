@@ -29,7 +29,7 @@ function stateValues(document: unknown): { path: string; value: string }[] {
 const shownOnPurpose = [/^registry\.example\.com\/shop\/web:1\.[45]\.\d$/, /^berth-test\/web:2$/, /^shop\.example\.com$/, /^(LoadBalancer|ClusterIP)$/];
 
 describe("berth review: values stay out of the report", () => {
-    for (const fixture of ["prod-kubernetes.json", "dev-docker.json", "staging-unknown-types.json"]) {
+    for (const fixture of ["prod-kubernetes.json", "dev-docker.json", "staging-unknown-types.json", "engine-kubernetes-update.json"]) {
         it(`prints no state value of ${fixture} beyond image references and hosts`, () => {
             const text = fixtureText(fixture);
             const report = renderReport([reviewStack("x", readPreview(text, fixture))]);
