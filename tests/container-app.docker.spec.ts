@@ -38,13 +38,16 @@ describe("ContainerApp on Docker", () => {
         assert.strictEqual(container.waitTimeout, 60);
     });
 
-    it("checks tcp with nc and commands as given", async () => {
+    it("checks tcp with nc, with or without its -z option, and commands as given", async () => {
         const { graph } = await runProgram(() => {
             const net = new berth.AppNetwork("n", {});
             new berth.ContainerApp("tcp", { network: net, image: "i:1", healthCheck: { tcp: { port: 6379 } } });
             new berth.ContainerApp("cmd", { network: net, image: "i:1", healthCheck: { command: ["/bin/check", "--quick"] } });
         }, onTarget("docker"));
-        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "tcp-0").healthcheck.tests, ["CMD", "nc", "-z", "127.0.0.1", "6379"]);
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "tcp-0").healthcheck.tests, [
+            "CMD-SHELL",
+            "nc -z 127.0.0.1 6379 2>/dev/null || nc -w 2 127.0.0.1 6379 </dev/null >/dev/null",
+        ]);
         assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "cmd-0").healthcheck.tests, ["CMD", "/bin/check", "--quick"]);
     });
 

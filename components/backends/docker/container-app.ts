@@ -110,13 +110,16 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
     };
 }
 
-/** Docker runs health checks inside the container: http needs `wget`, tcp needs `nc` in the image. */
+/** Docker runs health checks inside the container: http needs `wget`, tcp needs `sh` and `nc` in the image. */
 export function dockerHealthcheck(check: HealthCheckModel): docker.types.input.ContainerHealthcheck {
     let tests: string[];
     if (check.kind === "http") {
         tests = ["CMD", "wget", "-q", "-O", "/dev/null", `http://127.0.0.1:${check.port}${check.path}`];
     } else if (check.kind === "tcp") {
-        tests = ["CMD", "nc", "-z", "127.0.0.1", `${check.port}`];
+        // BusyBox's small nc (Debian's busybox-static) has no -z: it connects with empty input
+        // instead, and the server closes on that EOF. Both need a shell in the image.
+        const port = `${check.port}`;
+        tests = ["CMD-SHELL", `nc -z 127.0.0.1 ${port} 2>/dev/null || nc -w 2 127.0.0.1 ${port} </dev/null >/dev/null`];
     } else {
         tests = ["CMD", ...check.command!];
     }
