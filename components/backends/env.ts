@@ -31,7 +31,7 @@ export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Inp
         }
     }
     for (const [name, value] of Object.entries(app.env)) {
-        byName.set(name, { name, value, secret: name in secretEnv });
+        byName.set(name, { name, value, secret: Object.hasOwn(secretEnv, name) });
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

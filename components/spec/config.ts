@@ -22,13 +22,14 @@ export const appConfigSchema = z
     })
     .superRefine((spec, ctx) => {
         // Files, values and secrets share the keys of one ConfigMap / Secret on Kubernetes.
+        // Own keys only: `in` would also find "constructor" or "toString" on every object.
         for (const key of Object.keys(spec.files)) {
-            if (key in spec.values || key in spec.secrets) {
+            if (Object.hasOwn(spec.values, key) || Object.hasOwn(spec.secrets, key)) {
                 field.problem(ctx, ["files", key], `clashes with a value or secret of the same name`);
             }
         }
         for (const key of Object.keys(spec.secrets)) {
-            if (key in spec.values) {
+            if (Object.hasOwn(spec.values, key)) {
                 field.problem(ctx, ["secrets", key], `is also in values; a key is either a value or a secret`);
             }
         }

@@ -66,6 +66,22 @@ describe("Property regressions", () => {
                 ]);
             });
 
+            it("keys named like Object's members (constructor, hasOwnProperty, valueOf) are ordinary keys, not clashes or secrets", async () => {
+                const { graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    const cfg = new berth.AppConfig("cfg", { network: net, files: { constructor: "file" }, values: { hasOwnProperty: "value" }, secrets: { valueOf: "secret" } });
+                    new berth.ContainerApp("web", { network: net, image: "web:1", env: { constructor: "plain" }, configs: [{ config: cfg, mountPath: "/etc/web" }] });
+                });
+                if (target === "kubernetes") {
+                    assert.deepStrictEqual(graph.inputs("kubernetes:core/v1:ConfigMap", "cfg").data, { constructor: "file", hasOwnProperty: "value" });
+                    const env = graph.inputs("kubernetes:apps/v1:Deployment", "web").spec.template.spec.containers[0].env;
+                    assert.deepStrictEqual(env.find((e: { name: string }) => e.name === "constructor"), { name: "constructor", value: "plain" });
+                } else {
+                    const container = graph.inputs("docker:index/container:Container", "web-0");
+                    assert.ok(container.envs.includes("constructor=plain") && container.envs.includes("hasOwnProperty=value"));
+                }
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
