@@ -62,13 +62,25 @@ describe("ContainerApp on Docker", () => {
     });
 
     it("runs secure by default: non-root, read-only root with a tmpfs /tmp, no capabilities, no new privileges", async () => {
-        const { graph } = await runShop("docker");
+        const { graph } = await runShop("docker", { webArgs: { configs: [] } });
         const container = graph.inputs("docker:index/container:Container", "web-0");
         assert.strictEqual(container.user, "65532:65532");
         assert.strictEqual(container.readOnly, true);
         assert.deepStrictEqual(container.tmpfs, { "/tmp": "rw,noexec,nosuid,size=64m" });
         assert.deepStrictEqual(container.capabilities, { drops: ["ALL"] });
         assert.deepStrictEqual(container.securityOpts, ["no-new-privileges:true"]);
+    });
+
+    it("leaves the root filesystem writable, with a warning, for an app whose config files it copies in", async () => {
+        // Docker refuses the provider's copy into "/" of a container with a read-only root filesystem.
+        const { graph, warnings } = await runShop("docker");
+        const container = graph.inputs("docker:index/container:Container", "web-0");
+        assert.strictEqual(container.readOnly, false);
+        assert.deepStrictEqual(container.tmpfs, { "/tmp": "rw,noexec,nosuid,size=64m" });
+        assert.strictEqual(container.user, "65532:65532");
+        assert.match(warnings.join("\n"), /ContainerApp "web": its root filesystem is writable on Docker/);
+        const withoutFiles = await runShop("docker", { webArgs: { configs: [] } });
+        assert.doesNotMatch(withoutFiles.warnings.join("\n"), /root filesystem is writable/);
     });
 
     it("lets a user opt out of each security default", async () => {

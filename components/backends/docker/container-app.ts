@@ -42,6 +42,16 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
         }
     }
 
+    // The provider copies files in through "/", which Docker refuses on a read-only root
+    // filesystem; the files stay root-owned and read-only to the non-root app.
+    const readOnlyRoot = app.security.readOnlyRootFilesystem && uploads.length === 0;
+    if (readOnlyRoot !== app.security.readOnlyRootFilesystem) {
+        pulumi.log.warn(
+            `ContainerApp "${app.name}": its root filesystem is writable on Docker, which copies config files into a container only through a writable root filesystem`,
+            parent,
+        );
+    }
+
     const tmpfs: Record<string, string> = {};
     if (app.security.readOnlyRootFilesystem) {
         // A read-only root still needs somewhere to write scratch files.
@@ -89,7 +99,7 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
                 waitTimeout: app.healthCheck ? app.healthyTimeoutSeconds : undefined,
                 restart: restartPolicies[app.restartPolicy],
                 user: app.security.runAsNonRoot ? `${app.security.runAsUser}:${app.security.runAsGroup}` : undefined,
-                readOnly: app.security.readOnlyRootFilesystem,
+                readOnly: readOnlyRoot,
                 capabilities: app.security.dropAllCapabilities ? { drops: ["ALL"] } : undefined,
                 securityOpts: app.security.allowPrivilegeEscalation ? undefined : ["no-new-privileges:true"],
                 memory: limits.memory ? memoryMebibytes(limits.memory) : undefined,
