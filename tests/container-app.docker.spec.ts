@@ -94,11 +94,13 @@ describe("ContainerApp on Docker", () => {
         assert.strictEqual(container.securityOpts, undefined);
     });
 
-    it("maps resources: limits to --cpus and --memory, requests to CPU shares and a memory reservation", async () => {
+    it("maps resources: limits to --cpus and --memory with no swap, requests to CPU shares and a memory reservation", async () => {
         const { graph } = await runShop("docker");
         const container = graph.inputs("docker:index/container:Container", "web-0");
         assert.strictEqual(container.cpus, "1");
         assert.strictEqual(container.memory, 512);
+        // No swap beyond the limit, as on Kubernetes (Docker's default of twice the limit reads back as a diff).
+        assert.strictEqual(container.memorySwap, 512);
         assert.strictEqual(container.cpuShares, 256);
         assert.strictEqual(container.memoryReservation, 256);
     });

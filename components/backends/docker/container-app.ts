@@ -103,6 +103,9 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
                 capabilities: app.security.dropAllCapabilities ? { drops: ["ALL"] } : undefined,
                 securityOpts: app.security.allowPrivilegeEscalation ? undefined : ["no-new-privileges:true"],
                 memory: limits.memory ? memoryMebibytes(limits.memory) : undefined,
+                // Docker's default swap is twice the memory limit, which the provider reads back as a
+                // change; Kubernetes gives a container no swap, so neither does berth.
+                memorySwap: limits.memory ? memoryMebibytes(limits.memory) : undefined,
                 memoryReservation: requests.memory ? memoryMebibytes(requests.memory) : undefined,
                 cpus: limits.cpu ? cpuCores(limits.cpu) : undefined,
                 // Docker's relative CPU weight; 1024 is one core's worth.
