@@ -82,6 +82,19 @@ describe("Property regressions", () => {
                 }
             });
 
+            it("a config value or file named toString is delivered, not a TypeError in Pulumi's SDK", async () => {
+                const { graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    const cfg = new berth.AppConfig("cfg", { network: net, values: { toString: "value" } });
+                    new berth.ContainerApp("web", { network: net, image: "web:1", configs: [{ config: cfg }] });
+                });
+                if (target === "kubernetes") {
+                    assert.deepStrictEqual(graph.inputs("kubernetes:core/v1:ConfigMap", "cfg").data, { toString: "value" });
+                } else {
+                    assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "web-0").envs, ["toString=value"]);
+                }
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});

@@ -18,9 +18,12 @@ export async function renderKubernetesConfig(config: ConfigModel, parent: pulumi
 
     const data = { ...contents.plainFiles, ...contents.plainValues };
     if (Object.keys(data).length > 0) {
+        // Pulumi's SDK formats each top-level input with `${value}`, which throws for an object
+        // whose own "toString" key is a string; as an Output the map is not formatted.
+        const dataInput = Object.hasOwn(data, "toString") ? pulumi.output(sorted(data)) : sorted(data);
         const configMap = new k8s.core.v1.ConfigMap(
             config.name,
-            { metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait), data: sorted(data) },
+            { metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait), data: dataInput },
             { parent },
         );
         refs.configMap = configMap.metadata.name;
