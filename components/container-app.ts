@@ -10,6 +10,7 @@ import { claimHostPorts, dockerHostKey } from "./backends/docker/published-ports
 import { RenderedApp } from "./backends/rendered-app";
 import { readStackSettings, withDefaults } from "./spec/stack-settings";
 import { appTierFindings, replicaTierFindings } from "./spec/tiers";
+import { maxNameLength } from "./spec/names";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 
@@ -305,7 +306,7 @@ export class ContainerApp extends pulumi.ComponentResource {
         const network = spec.network.networkModel;
         const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
         const tierFindings = appTierFindings(stack.tier, spec);
-        const problems = [...crossTargetProblems(target, network.target, network.name, spec), ...tierFindings.errors];
+        const problems = [...crossTargetProblems(target, network.target, network.name, spec), ...derivedNameProblems(name, spec), ...tierFindings.errors];
         if (problems.length > 0) {
             throw new BerthValidationError("ContainerApp", name, problems);
         }
@@ -428,6 +429,19 @@ export class ContainerApp extends pulumi.ComponentResource {
             warnUnsupported("restart-policy", "kubernetes", this, `${app} restartPolicy "${model.restartPolicy}"`);
         }
     }
+}
+
+/**
+ * Names berth derives from the app's must be valid too, on both targets (as the
+ * app's own name is): the LoadBalancer Service `<name>-public` is a DNS-1035
+ * label of at most 63 characters.
+ */
+function derivedNameProblems(name: string, spec: { ports: { publish?: number }[] }): string[] {
+    const longest = maxNameLength - "-public".length;
+    if (name.length > longest && spec.ports.some((p) => p.publish !== undefined)) {
+        return [`name must be at most ${longest} characters for an app that publishes a port (its Service is named "<name>-public"), got ${name.length}`];
+    }
+    return [];
 }
 
 /** Rules that depend on the target, checked with the rest before anything is registered. */

@@ -95,6 +95,23 @@ describe("Property regressions", () => {
                 }
             });
 
+            it("an app that publishes a port has a name short enough for its Service <name>-public", async () => {
+                const long = "a".repeat(57);
+                const { result, graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("a".repeat(56), { network: net, image: "web:1", ports: [{ port: 80, publish: 8080 }] });
+                    new berth.ContainerApp(long, { network: net, image: "web:1", ports: [{ port: 80 }] });
+                    try {
+                        new berth.ContainerApp(`${long}-x`, { network: net, image: "web:1", ports: [{ port: 80, publish: 8081 }] });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", `${long}-x`);
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result, ['name must be at most 56 characters for an app that publishes a port (its Service is named "<name>-public"), got 59']);
+                assert.deepStrictEqual(graph.resources.filter((r) => r.name.startsWith(`${long}-x`)), []);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
