@@ -85,32 +85,48 @@ function median(values: number[]): number {
     return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Wall-clock and CPU milliseconds of a phase (CPU time counts this process only, so other load on the machine does not inflate it). */
+function timed<T>(run: () => T): { result: T; wall: number; cpu: number } {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const result = run();
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { result, wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
 function main(): void {
     const text = hugePreview();
-    const phases = { read: [] as number[], classify: [] as number[], render: [] as number[], total: [] as number[] };
+    const phases: Record<string, { wall: number[]; cpu: number[] }> = {};
+    const record = (phase: string, time: { wall: number; cpu: number }) => {
+        phases[phase] = phases[phase] ?? { wall: [], cpu: [] };
+        phases[phase].wall.push(time.wall);
+        phases[phase].cpu.push(time.cpu);
+    };
     let reportLength = 0;
     for (let i = 0; i < iterations + 3; i++) {
-        const t0 = performance.now();
-        const digest = readPreview(text, "bench");
-        const t1 = performance.now();
-        const review = reviewStack("prod", digest);
-        failOnHits([review], ["stateful-delete", "replace"]);
-        const t2 = performance.now();
-        const report = renderReport([review]);
-        const t3 = performance.now();
-        reportLength = report.length;
+        const read = timed(() => readPreview(text, "bench"));
+        const classify = timed(() => {
+            const review = reviewStack("prod", read.result);
+            failOnHits([review], ["stateful-delete", "replace"]);
+            return review;
+        });
+        const render = timed(() => renderReport([classify.result]));
+        reportLength = render.result.length;
+        // The first runs warm the JIT; a CI run is one cold run, so the max is printed too.
         if (i >= 3) {
-            // The first runs warm the JIT; a CI run is one cold run, so the max is printed too.
-            phases.read.push(t1 - t0);
-            phases.classify.push(t2 - t1);
-            phases.render.push(t3 - t2);
-            phases.total.push(t3 - t0);
+            record("read", read);
+            record("classify", classify);
+            record("render", render);
+            record("total", { wall: read.wall + classify.wall + render.wall, cpu: read.cpu + classify.cpu + render.cpu });
         }
     }
     const stepsCount = (JSON.parse(text) as { steps: unknown[] }).steps.length;
     console.log(`berth review benchmark: ${stepsCount} steps, preview ${(text.length / 1e6).toFixed(1)} MB, report ${(reportLength / 1e3).toFixed(0)} kB, ${iterations} runs`);
+    console.log("             wall: median      min      max    cpu: median");
+    const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`;
     for (const [phase, times] of Object.entries(phases)) {
-        console.log(`  ${phase.padEnd(9)} median ${median(times).toFixed(1).padStart(7)} ms   min ${Math.min(...times).toFixed(1).padStart(7)} ms   max ${Math.max(...times).toFixed(1).padStart(7)} ms`);
+        console.log(`  ${phase.padEnd(9)}  ${ms(median(times.wall))}${ms(Math.min(...times.wall))}${ms(Math.max(...times.wall))}    ${ms(median(times.cpu))}`);
     }
 }
 
