@@ -102,7 +102,11 @@ export const containerAppSchema = z
     .strictObject({
         network: networkRef,
         target: field.target.optional(),
-        image: field.inputString,
+        // A field rule, not an object refinement: it is then reported even when another field is malformed.
+        image: field.inputString.refine(
+            (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
+            "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
+        ),
         command: field.stringList.optional(),
         args: field.stringList.optional(),
         env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default({}),
@@ -124,9 +128,6 @@ export const containerAppSchema = z
         healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(60),
     })
     .superRefine((app, ctx) => {
-        if (typeof app.image === "string" && !/^[^\s]+$/.test(app.image)) {
-            field.problem(ctx, ["image"], "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2");
-        }
         const portNames = new Map<string, number>();
         const containerPorts = new Map<string, number>();
         app.ports.forEach((p, index) => {

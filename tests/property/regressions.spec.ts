@@ -112,6 +112,19 @@ describe("Property regressions", () => {
                 assert.deepStrictEqual(graph.resources.filter((r) => r.name.startsWith(`${long}-x`)), []);
             });
 
+            it("a malformed image is reported together with the other fields' problems", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    try {
+                        new berth.ContainerApp("web", { network: net, image: "my image", security: { runAsNonRoot: "true" as never } });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result.map((p) => p.split(" ")[0]).sort(), ["image", "security.runAsNonRoot"]);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
