@@ -64,14 +64,18 @@ describe("berth on Docker through the real engine and a local dockerd", function
         const token = `e2e-api-token-${randomBytes(12).toString("hex")}`;
         const greeting = `hello from the e2e suite ${randomBytes(4).toString("hex")}`;
         let stack: E2EStack | undefined;
+        let ours = false;
 
         before(async function () {
             expectNothingOf(network);
+            ours = true;
             stack = await E2EStack.create(repoRoot, "dev", { "berth-shop:apiToken": { value: token, secret: true } });
         });
 
         after(async function () {
-            await disposeAndSweep(stack, network);
+            if (ours) {
+                await disposeAndSweep(stack, network);
+            }
         });
 
         it("up succeeds: one running, healthy container per replica (the api's 2 included)", async () => {
@@ -190,14 +194,18 @@ describe("berth on Docker through the real engine and a local dockerd", function
         stopAtFirstFailure(this);
         const network = "e2e-unhealthy";
         let stack: E2EStack | undefined;
+        let ours = false;
 
         before(async function () {
             expectNothingOf(network);
+            ours = true;
             stack = await E2EStack.create(path.join(repoRoot, "tests", "e2e", "projects", "unhealthy"), "dev");
         });
 
         after(async function () {
-            await disposeAndSweep(stack, network);
+            if (ours) {
+                await disposeAndSweep(stack, network);
+            }
         });
 
         it("fails up with the app's container named in the error", async () => {
@@ -239,9 +247,11 @@ function exampleOnDocker(example: ExampleCase): void {
         stopAtFirstFailure(this);
         const secrets = example.secrets ?? {};
         let stack: E2EStack | undefined;
+        let ours = false;
 
         before(async function () {
             expectNothingOf(example.network);
+            ours = true;
             const overrides: ConfigMap = {};
             for (const [key, value] of Object.entries(secrets)) {
                 overrides[key] = { value, secret: true };
@@ -250,7 +260,9 @@ function exampleOnDocker(example: ExampleCase): void {
         });
 
         after(async function () {
-            await disposeAndSweep(stack, example.network);
+            if (ours) {
+                await disposeAndSweep(stack, example.network);
+            }
         });
 
         it("up succeeds and its containers run healthy", async () => {
@@ -296,7 +308,11 @@ function expectNothingOf(network: string): void {
     }
 }
 
-/** Destroys and removes the stack if a test has not; then removes whatever of the network is still there. */
+/**
+ * Destroys and removes the stack if a test has not; then removes whatever of
+ * the network is still there. Only for a describe whose before() found the
+ * engine free of the network: what was there before belongs to someone else.
+ */
 async function disposeAndSweep(stack: E2EStack | undefined, network: string): Promise<void> {
     try {
         await stack?.dispose();
