@@ -81,7 +81,8 @@ export class AppNetwork extends pulumi.ComponentResource {
                       },
                       this,
                   );
-        if (target === "docker" && args.defaultDenyIngress === true) {
+        // args may be null from JavaScript or another language; the schema read it as {}.
+        if (target === "docker" && args?.defaultDenyIngress === true) {
             warnUnsupported("default-deny", target, this, `AppNetwork "${name}" defaultDenyIngress`);
         }
 

@@ -125,6 +125,11 @@ describe("Property regressions", () => {
                 assert.deepStrictEqual(result.map((p) => p.split(" ")[0]).sort(), ["image", "security.runAsNonRoot"]);
             });
 
+            it("null args are read as no args, not a TypeError", async () => {
+                const { graph } = await run(() => new berth.AppNetwork("shop", null as never));
+                assert.ok(graph.resources.some((r) => r.type === "berth:index:AppNetwork" && r.name === "shop"));
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
