@@ -47,13 +47,19 @@ export const validName: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.integer({ min: 50, max: 63 }).chain((length) => fc.stringMatching(new RegExp(`^[a-z][-a-z0-9]{${length - 2}}[a-z0-9]$`))) },
 );
 
+/** Volume names: Kubernetes prefixes them with "volume-", so they stop at 56 characters. */
+export const volumeName: fc.Arbitrary<string> = fc.oneof(
+    validName.filter((name) => name.length <= 56),
+    fc.stringMatching(/^[a-z][-a-z0-9]{54}[a-z0-9]$/),
+);
+
 export const envName = fc.oneof(
-    fc.constantFrom("LOG_LEVEL", "MODE", "API_TOKEN", "PORT", "DB_PASSWORD"),
+    fc.constantFrom("LOG_LEVEL", "MODE", "API_TOKEN", "PORT", "DB_PASSWORD", "constructor", "toString", "valueOf"),
     fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
 );
 
 export const fileName = fc.oneof(
-    fc.constantFrom("app.yaml", "config.json", "db.conf", "LOG_LEVEL", "key.pem"),
+    fc.constantFrom("app.yaml", "config.json", "db.conf", "LOG_LEVEL", "key.pem", "constructor", "hasOwnProperty", "toString"),
     fc.stringMatching(/^[-._a-zA-Z0-9]{1,16}$/),
 );
 
@@ -262,7 +268,7 @@ const ports = fc
 const volumes = fc.uniqueArray(
     fc
         .record({
-            name: validName,
+            name: volumeName,
             mountPath,
             persistent: optional(fc.boolean()),
             size: optional(memory.map((q) => q.text)),
@@ -355,16 +361,26 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
         });
 }
 
-/** Keeps an app within its own documented rules (persistent volumes need one replica, config mounts not on volumes). */
+/**
+ * Keeps an app within its own documented rules: persistent volumes need one
+ * replica; mount paths are used once, and not at /tmp under a read-only root.
+ */
 function repairApp(app: Args): Args {
     const replicas = (app.replicas as number | undefined) ?? 1;
-    const appVolumes = (app.volumes ?? []) as Args[];
+    const readOnlyRoot = ((app.security as Args | undefined)?.readOnlyRootFilesystem ?? true) as boolean;
+    let appVolumes = (app.volumes ?? []) as Args[];
+    if (readOnlyRoot && appVolumes.some((v) => v.mountPath === "/tmp")) {
+        appVolumes = appVolumes.filter((v) => v.mountPath !== "/tmp");
+        app.volumes = appVolumes;
+    }
     if (replicas > 1) {
         for (const volume of appVolumes) delete volume.persistent;
     }
-    const volumePaths = new Set(appVolumes.map((v) => v.mountPath));
+    const taken = new Set(appVolumes.map((v) => v.mountPath));
+    if (readOnlyRoot) taken.add("/tmp");
     for (const mount of (app.configs ?? []) as Args[]) {
-        if (volumePaths.has(mount.mountPath)) delete mount.mountPath;
+        if (taken.has(mount.mountPath)) delete mount.mountPath;
+        if (mount.mountPath !== undefined) taken.add(mount.mountPath);
     }
     return app;
 }
@@ -465,13 +481,17 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
  * replica when it publishes). Repairs rather than filters, so generation stays fast.
  */
 function repairSystem(spec: SystemSpec): SystemSpec {
+    // The LoadBalancer Service "<app>-public" must be a DNS label too (both targets).
+    for (const app of spec.apps.filter((a) => a.name.length > 56)) {
+        for (const p of (app.args.ports ?? []) as Args[]) delete p.publish;
+    }
     if (spec.stack["berth:target"] !== "docker") {
         return spec;
     }
     const taken = new Set<number>();
     spec.apps.forEach((app, index) => {
         const policy = spec.policies.find((p) => (p.args.app as { $ref: string }).$ref === `app:${index}`);
-        const replicas = policy ? (policy.args.minReplicas as number) : ((app.args.replicas as number | undefined) ?? 1);
+        const replicas = Math.max((app.args.replicas as number | undefined) ?? 1, policy ? (policy.args.minReplicas as number) : 0);
         for (const p of (app.args.ports ?? []) as Args[]) {
             if (p.publish === undefined) continue;
             if (replicas > 1 || taken.has(p.publish as number)) {
@@ -529,6 +549,12 @@ export function reordered<T>(value: T, order: number[]): T {
 export interface Fault {
     sets: Record<string, unknown>;
     expect: string;
+    /**
+     * Known exception: the rule is checked after the component itself is
+     * registered (never a child). Only the Docker host-port clash, which needs
+     * the component's provider (see docs/reliability.md).
+     */
+    registersComponent?: true;
 }
 
 const remove = { $delete: true };
@@ -649,7 +675,7 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 ),
                 field("replicas", fc.constantFrom<unknown>(-1, 1001, 1.5, "2", null)),
                 field("restartPolicy", fc.constantFrom<unknown>("sometimes", "Always", "", 1)),
-                nested("volumes", (v) => [{ name: v, mountPath: "/data" }], invalidName, "volumes[0].name"),
+                nested("volumes", (v) => [{ name: v, mountPath: "/data" }], fc.oneof(invalidName, fc.integer({ min: 57, max: 63 }).map((n) => "v".repeat(n))), "volumes[0].name"),
                 nested("volumes", (v) => [{ name: "data", mountPath: v }], fc.constantFrom<unknown>("data", "", 5), "volumes[0].mountPath"),
                 nested("volumes", (v) => [{ name: "data", mountPath: "/data", size: v }], badMemory, "volumes[0].size"),
                 nested("volumes", (v) => [{ name: "data", mountPath: "/data", persistent: v }], notBoolean, "volumes[0].persistent"),
@@ -695,10 +721,14 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ volumes: [{ name: "a", mountPath: "/data" }, { name: "b", mountPath: "/data" }] }, "volumes[1].mountPath")),
                 fc.integer({ min: 2, max: 5 }).map((replicas) => fault({ replicas, volumes: [{ name: "data", mountPath: "/data", persistent: true }] }, "volumes[0].persistent")),
                 fc.constant(fault({ volumes: [{ name: "data", mountPath: "/data" }], configs: [{ config: { $ref: "config:0" }, mountPath: "/data" }] }, "configs[0].mountPath")),
+                fc.constant(fault({ volumes: [{ name: "scratch", mountPath: "/tmp" }], security: { readOnlyRootFilesystem: true } }, "volumes[0].mountPath")),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp" }], security: remove }, "configs[0].mountPath")),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/etc/a" }, { config: { $ref: "config:0" }, mountPath: "/etc/a" }] }, "configs[1].mountPath")),
             );
         case "AppConfig":
             return fc.oneof(
-                fc.constantFrom("A", "app.yaml").map((key) => fault({ files: { [key]: "1" }, values: { A: "2" }, secrets: { [key]: "3" } }, `files.${key}`)),
+                fc.constantFrom("A", "LOG_LEVEL").map((key) => fault({ files: { [key]: "1" }, values: { [key]: "2" }, secrets: remove }, `files.${key}`)),
+                fc.constantFrom("A", "LOG_LEVEL").map((key) => fault({ files: { [key]: "1" }, values: remove, secrets: { [key]: "2" } }, `files.${key}`)),
                 fc.constant(fault({ values: { A: "1" }, secrets: { A: "2" } }, "secrets.A")),
             );
         case "AutoscalingPolicy":
@@ -719,11 +749,12 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
         case "ContainerApp":
             return fc.oneof(
                 fc.constant(fault({ target: otherTarget }, "target")),
+                fc.integer({ min: 57, max: 63 }).map((length) => fault({ $name: "p".repeat(length), replicas: 1, ports: [{ port: 80, publish: 18081 }], ingress: remove, volumes: remove }, "name")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
                 ...(target === "docker"
                     ? [
-                          fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }] }, "ports[0].publish")),
-                          fc.constant(fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }] }, "ports[1].publish")),
+                          fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }], ingress: remove, volumes: remove }, "ports[0].publish")),
+                          fc.constant(({ ...fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }], ingress: remove }, "ports[1].publish"), registersComponent: true as const })),
                       ]
                     : []),
             );
@@ -732,7 +763,7 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
         case "AutoscalingPolicy":
             return fc.oneof(
                 fc.constant(fault({ target: otherTarget }, "target")),
-                fc.constant(fault({ app: { $ref: "app:scaled" } }, "app")),
+                fc.constant(fault({ app: { $ref: "app:scaled" }, cpuUtilization: 50, memoryUtilization: remove }, "app")),
                 ...(target === "docker" ? [fc.integer({ min: 2, max: 4 }).map((min) => fault({ app: { $ref: "app:pub" }, minReplicas: min, maxReplicas: 5, minAvailable: remove }, "minReplicas"))] : []),
             );
     }
@@ -775,7 +806,8 @@ export function distinctFaults(arb: fc.Arbitrary<Fault>, max: number): fc.Arbitr
 
 /** Anything a caller from JavaScript, YAML or another language could pass. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
-    fc.constantFrom<unknown>(null, undefined, true, false, 0, -1, 1.5, NaN, Infinity, -0, "", "x", [], {}, "__proto__"),
+    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, undefined) },
+    fc.constantFrom<unknown>(true, false, 0, -1, 1.5, NaN, Infinity, -0, "", "x", [], {}, "__proto__"),
     fc.integer(),
     fc.double(),
     fc.string({ maxLength: 12 }),
@@ -810,9 +842,9 @@ export function replaceAt(value: unknown, path: Array<string | number>, replacem
     return Object.fromEntries(entries);
 }
 
-/** Args with junk swapped in at 1-3 random places (anywhere, the whole args included). */
+/** Args with junk swapped in at 1-3 random places (anywhere), or junk for the whole args. */
 export function mutated(base: fc.Arbitrary<Args>): fc.Arbitrary<unknown> {
-    return fc
+    const edited = fc
         .tuple(base, fc.array(fc.tuple(fc.nat(), junk, fc.oneof(fc.constant<string | undefined>(undefined), fc.string({ maxLength: 8 }))), { minLength: 1, maxLength: 3 }))
         .map(([args, edits]) => {
             let out: unknown = args;
@@ -823,4 +855,5 @@ export function mutated(base: fc.Arbitrary<Args>): fc.Arbitrary<unknown> {
             }
             return out;
         });
+    return fc.oneof({ weight: 9, arbitrary: edited }, { weight: 1, arbitrary: junk });
 }

@@ -19,9 +19,12 @@ if (!Number.isInteger(seed)) {
 /** FC_SCALE multiplies every property's number of runs (default 1; e.g. 10 for a long local soak). */
 const scale = process.env.FC_SCALE !== undefined ? Number(process.env.FC_SCALE) : 1;
 
+/** A property (its runs and the shrinking of a failure) that takes longer than this fails. */
+const timeLimitMs = 5 * 60 * 1000;
+
 /** fast-check parameters: the seed, the runs, and a report that says how to replay a failure. */
 export function params<T>(numRuns: number): fc.Parameters<T> {
-    return { seed, numRuns: Math.max(1, Math.round(numRuns * scale)) };
+    return { seed, numRuns: Math.max(1, Math.round(numRuns * scale)), interruptAfterTimeLimit: timeLimitMs * scale, markInterruptAsFailure: true };
 }
 
 /** Runs a property; on failure the error carries fast-check's report (seed, path, shrunk counterexample). */
@@ -31,6 +34,23 @@ export async function check<T>(property: fc.IAsyncPropertyWithHooks<T> | fc.IAsy
         const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
         throw new Error(`${fc.defaultReportMessage(details)}\nReplay: FC_SEED=${seed} (fast-check path ${details.counterexamplePath})\nError: ${cause}`);
     }
+}
+
+/**
+ * Pulumi's runtime records `new Error().stack` for every promise it makes,
+ * which is most of a mocked program run's time; the property suites turn stack
+ * traces off while they run (set FC_STACK_TRACES=1 to keep them for debugging).
+ * Call inside a describe.
+ */
+export function withoutStackTraces(): void {
+    let saved = Error.stackTraceLimit;
+    before(() => {
+        saved = Error.stackTraceLimit;
+        if (!process.env.FC_STACK_TRACES) Error.stackTraceLimit = 0;
+    });
+    after(() => {
+        Error.stackTraceLimit = saved;
+    });
 }
 
 /** Generated component specs, counted per suite for the run summary. */
@@ -110,7 +130,21 @@ export function buildSystem(spec: SystemSpec): BuiltSystem {
 }
 
 export function runSystem(spec: SystemSpec): Promise<ProgramRun<BuiltSystem>> {
-    return runProgram(() => buildSystem(spec), { config: spec.stack });
+    return isolated(() => runProgram(() => buildSystem(spec), { config: spec.stack }));
+}
+
+/**
+ * A program that throws leaves registrations (and app renders) in flight, and
+ * runProgram does not wait for them: they would land in the next run's graph.
+ * After a failed run, an empty run waits until they have landed.
+ */
+async function isolated<T>(run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        await runProgram(() => undefined).catch(() => undefined);
+        throw error;
+    }
 }
 
 export function targetOf(spec: SystemSpec): Target {
@@ -132,7 +166,7 @@ export const fixtureNames = ["net", "other", "cfg", "foreign", "pub", "free", "b
 export function fixture(): Map<string, unknown> {
     const net = new berth.AppNetwork("net", {});
     const other = new berth.AppNetwork("other", {});
-    const cfg = new berth.AppConfig("cfg", { network: net, files: { "app.yaml": "a: 1\n" }, values: { LOG_LEVEL: "info" }, secrets: { TOKEN: "fixture-token" } });
+    const cfg = new berth.AppConfig("cfg", { network: net, files: { "app.yaml": "a: 1\n" }, values: { LOG_LEVEL: "info" } });
     const foreign = new berth.AppConfig("foreign", { network: other, values: { A: "1" } });
     const requests = { requests: { cpu: "100m", memory: "64Mi" } };
     const pub = new berth.ContainerApp("pub", { network: net, image: "pub:1", ports: [{ name: "http", port: 8080, publish: 8080 }], resources: requests });
@@ -176,7 +210,7 @@ export async function runCases<C>(
     cases: C[],
     declare: (c: C, refs: Map<string, unknown>) => unknown,
 ): Promise<{ outcomes: Outcome[]; graph: ResourceGraph }> {
-    const { result, graph } = await runProgram(() => {
+    const { result, graph } = await isolated(() => runProgram(() => {
         const refs = fixture();
         return cases.map((c): Outcome => {
             try {
@@ -187,7 +221,7 @@ export async function runCases<C>(
                 return { threw: true, error };
             }
         });
-    }, { config: { "berth:target": target } });
+    }, { config: { "berth:target": target } }));
     return { outcomes: result, graph };
 }
 
