@@ -43,7 +43,7 @@ export interface AppConfigArgs {
  */
 export class AppConfig extends pulumi.ComponentResource {
     /** Content hash of files, values and secrets; reveals no secret. */
-    public readonly hash: pulumi.Output<string>;
+    public readonly hash!: pulumi.Output<string>;
     /** Kubernetes ConfigMap name, when the config has plain content on Kubernetes. */
     public readonly configMapName: pulumi.Output<string | undefined>;
     /** Kubernetes Secret name, when the config has secrets on Kubernetes. */
@@ -62,6 +62,10 @@ export class AppConfig extends pulumi.ComponentResource {
 
         const secrets = asSecrets(sortedMap(spec.secrets));
         const contents = classify(sortedMap(spec.files), sortedMap(spec.values), secrets);
+        // The hash costs a scrypt run (tens of ms of CPU) per config with secrets, and no
+        // Docker child needs it: it is computed on first read (by an app on Kubernetes, or the program).
+        let hash: pulumi.Output<string> | undefined;
+        const readHash = () => (hash ??= configHash(name, contents));
         const model: ConfigModel = {
             name,
             target,
@@ -69,7 +73,9 @@ export class AppConfig extends pulumi.ComponentResource {
             files: sortedMap(spec.files),
             values: sortedMap(spec.values),
             secrets,
-            hash: configHash(name, contents),
+            get hash() {
+                return readHash();
+            },
             contents,
         };
         if (target === "kubernetes") {
@@ -77,11 +83,13 @@ export class AppConfig extends pulumi.ComponentResource {
         }
         this.configModel = model;
 
-        this.hash = model.hash;
+        Object.defineProperty(this, "hash", { get: readHash, enumerable: true });
         const refs = pulumi.output(model.kubernetes ?? Promise.resolve({ configMap: undefined, secret: undefined }));
         this.configMapName = refs.apply((r) => r.configMap);
         this.secretName = refs.apply((r) => r.secret);
-        this.registerOutputs({ hash: this.hash, configMapName: this.configMapName, secretName: this.secretName });
+        // On Docker, recording the hash would compute it for nothing.
+        const hashOutput = target === "kubernetes" ? { hash: this.hash } : {};
+        this.registerOutputs({ ...hashOutput, configMapName: this.configMapName, secretName: this.secretName });
     }
 }
 
