@@ -46,10 +46,12 @@ export function rawDockerSystem(appCount: number): void {
                 waitTimeout: 60,
                 restart: "unless-stopped",
                 user: "65532:65532",
-                readOnly: true,
+                // Docker copies the uploads in through "/", which it refuses on a read-only root.
+                readOnly: false,
                 capabilities: { drops: ["ALL"] },
                 securityOpts: ["no-new-privileges:true"],
                 memory: 512,
+                memorySwap: 512,
                 memoryReservation: 256,
                 cpus: "1",
                 cpuShares: 256,
