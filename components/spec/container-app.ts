@@ -130,6 +130,7 @@ export const containerAppSchema = z
     .superRefine((app, ctx) => {
         const portNames = new Map<string, number>();
         const containerPorts = new Map<string, number>();
+        const publishedPorts = new Map<string, number>();
         app.ports.forEach((p, index) => {
             const portName = p.name ?? `port-${p.port}`;
             if (portNames.has(portName)) {
@@ -141,6 +142,14 @@ export const containerAppSchema = z
                 field.problem(ctx, ["ports", index, "port"], `${key} is already declared by ports[${containerPorts.get(key)}]`);
             }
             containerPorts.set(key, index);
+            // One host port (Docker) or LoadBalancer port (Kubernetes) per protocol.
+            if (p.publish !== undefined) {
+                const published = `${p.publish}/${p.protocol}`;
+                if (publishedPorts.has(published)) {
+                    field.problem(ctx, ["ports", index, "publish"], `${published} is already published by ports[${publishedPorts.get(published)}]`);
+                }
+                publishedPorts.set(published, publishedPorts.get(published) ?? index);
+            }
         });
         if (app.ingress && !portNames.has(app.ingress.port)) {
             field.problem(ctx, ["ingress", "port"], `must name one of ports (${[...portNames.keys()].join(", ") || "none declared"})`);

@@ -130,6 +130,20 @@ describe("Property regressions", () => {
                 assert.ok(graph.resources.some((r) => r.type === "berth:index:AppNetwork" && r.name === "shop"));
             });
 
+            it("an app publishes each port number once per protocol", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("dns", { network: net, image: "dns:1", ports: [{ port: 53, publish: 5353 }, { port: 54, publish: 5353, protocol: "udp" }] });
+                    try {
+                        new berth.ContainerApp("web", { network: net, image: "web:1", ports: [{ port: 1, publish: 9000 }, { port: 2, publish: 9000 }] });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result, ["ports[1].publish 9000/tcp is already published by ports[0]"]);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
