@@ -174,19 +174,29 @@ export const containerAppSchema = z
                 field.problem(ctx, ["volumes", index, "persistent"], `a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`);
             }
         });
+        // Docker copies config files into the container before it starts, so a tmpfs mounted
+        // above them (an ephemeral volume, the /tmp scratch directory) would hide them.
+        const tmpfsMounts = [
+            ...app.volumes.flatMap((v, index) => (v.persistent ? [] : [{ path: v.mountPath, what: `volumes[${index}]` }])),
+            ...(scratch ? [{ path: scratch, what: "the /tmp scratch directory" }] : []),
+        ];
         const configPaths = new Map<string, number>();
         app.configs.forEach((c, index) => {
             if (c.mountPath === undefined) {
                 return;
             }
-            if (mountPaths.has(c.mountPath)) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} is used by a volume`);
-            } else if (c.mountPath === scratch) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} ${scratchTaken}`);
-            } else if (configPaths.has(c.mountPath)) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${c.mountPath} is used by configs[${configPaths.get(c.mountPath)}]`);
+            const mountPath = c.mountPath;
+            const hiding = tmpfsMounts.find((m) => mountPath.startsWith(`${m.path.replace(/\/+$/, "")}/`));
+            if (mountPaths.has(mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by a volume`);
+            } else if (mountPath === scratch) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} ${scratchTaken}`);
+            } else if (configPaths.has(mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by configs[${configPaths.get(mountPath)}]`);
+            } else if (hiding) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is inside ${hiding.what} at ${hiding.path}, a tmpfs on Docker that would hide the config's files; mount it elsewhere`);
             }
-            configPaths.set(c.mountPath, configPaths.get(c.mountPath) ?? index);
+            configPaths.set(mountPath, configPaths.get(mountPath) ?? index);
         });
     });
 

@@ -144,6 +144,32 @@ describe("Property regressions", () => {
                 assert.deepStrictEqual(result, ["ports[1].publish 9000/tcp is already published by ports[0]"]);
             });
 
+            it("config files are not mounted inside a tmpfs (an ephemeral volume, /tmp) that would hide them on Docker", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    const cfg = new berth.AppConfig("cfg", { network: net, files: { "app.yaml": "a: 1\n" } });
+                    new berth.ContainerApp("kept", { network: net, image: "web:1", volumes: [{ name: "etc", mountPath: "/etc", persistent: true }], configs: [{ config: cfg, mountPath: "/etc/web" }] });
+                    try {
+                        new berth.ContainerApp("web", {
+                            network: net,
+                            image: "web:1",
+                            volumes: [{ name: "etc", mountPath: "/etc" }],
+                            configs: [
+                                { config: cfg, mountPath: "/etc/web" },
+                                { config: cfg, mountPath: "/tmp/web" },
+                            ],
+                        });
+                    } catch (error) {
+                        return problemsOf(error, "ContainerApp", "web");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(result, [
+                    "configs[0].mountPath /etc/web is inside volumes[0] at /etc, a tmpfs on Docker that would hide the config's files; mount it elsewhere",
+                    "configs[1].mountPath /tmp/web is inside the /tmp scratch directory at /tmp, a tmpfs on Docker that would hide the config's files; mount it elsewhere",
+                ]);
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
