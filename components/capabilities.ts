@@ -86,7 +86,7 @@ export const capabilities: Capability[] = [
     {
         id: "health-check",
         feature: "Health check (http, tcp, command)",
-        docker: { support: "emulated", how: "Docker HEALTHCHECK: http runs `wget`, tcp runs `nc -z` in the container; `up` waits until healthy" },
+        docker: { support: "emulated", how: "Docker HEALTHCHECK run in the container: http needs `wget`, tcp needs `sh` and `nc`; `up` waits until healthy" },
         kubernetes: { support: "supported", how: "readiness and liveness probes" },
     },
     {
@@ -116,7 +116,7 @@ export const capabilities: Capability[] = [
     {
         id: "security",
         feature: "Non-root, read-only root fs, no capabilities, no privilege escalation",
-        docker: { support: "supported", how: "user, read_only, cap_drop ALL, no-new-privileges; tmpfs /tmp" },
+        docker: { support: "supported", how: "user, read_only, cap_drop ALL, no-new-privileges; tmpfs /tmp; an app with config files gets a writable root (Docker copies files in through it), with a warning" },
         kubernetes: { support: "supported", how: "securityContext; emptyDir /tmp" },
     },
     {

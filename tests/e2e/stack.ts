@@ -53,9 +53,18 @@ export class E2EStack {
         return JSON.parse(stdout) as PreviewJson;
     }
 
-    /** The stack's exported state as text (for searching it for plaintext secrets). */
+    /**
+     * The stack's exported state as text, secrets encrypted as the backend
+     * stores them (for searching it for plaintext secrets). Not the Automation
+     * API's exportStack, which adds --show-secrets.
+     */
     async exportedState(): Promise<string> {
-        return JSON.stringify(await this.stack.exportStack());
+        const { stdout } = await execFileAsync("pulumi", ["stack", "export", "--stack", this.stack.name], {
+            cwd: this.projectDir,
+            env: { ...process.env, ...this.env },
+            maxBuffer: 256 * 1024 * 1024,
+        });
+        return stdout;
     }
 
     async dispose(): Promise<void> {
