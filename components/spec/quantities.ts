@@ -5,7 +5,7 @@
  * "1000m" -> "1", "1024Mi" -> "1Gi".
  */
 
-const cpuPattern = /^([0-9]+(\.[0-9]+)?)(m?)$/;
+const cpuPattern = /^([0-9]+)(?:\.([0-9]+))?(m?)$/;
 const memoryPattern = /^([0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 const binaryUnits: Array<[string, bigint]> = [
@@ -21,8 +21,13 @@ export function cpuMillicores(quantity: string): number | undefined {
     if (!match) {
         return undefined;
     }
-    const value = Number(match[1]);
-    const millis = match[3] === "m" ? value : value * 1000;
+    // Counted in decimal digits, not floating point: 0.29 * 1000 is 290.00000000000006.
+    const [, whole, fraction = "", milli] = match;
+    const significant = fraction.replace(/0+$/, "");
+    if (significant.length > (milli ? 0 : 3)) {
+        return undefined; // finer than a millicore
+    }
+    const millis = milli ? Number(whole) : Number(whole) * 1000 + Number(significant.padEnd(3, "0"));
     // Beyond 2^53 millicores a number is no longer exact and prints in exponent form ("1e+23m").
     return Number.isSafeInteger(millis) && millis > 0 ? millis : undefined;
 }

@@ -170,6 +170,20 @@ describe("Property regressions", () => {
                 ]);
             });
 
+            it("decimal CPU quantities are read exactly (0.29 cores is 290m, not refused for 290.00000000000006)", async () => {
+                const { graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("web", { network: net, image: "web:1", resources: { requests: { cpu: "0.29" }, limits: { cpu: "8.110" } } });
+                });
+                if (target === "kubernetes") {
+                    const resources = graph.inputs("kubernetes:apps/v1:Deployment", "web").spec.template.spec.containers[0].resources;
+                    assert.deepStrictEqual(resources, { requests: { cpu: "290m" }, limits: { cpu: "8110m" } });
+                } else {
+                    const container = graph.inputs("docker:index/container:Container", "web-0");
+                    assert.deepStrictEqual([container.cpus, container.cpuShares], ["8.11", 297]);
+                }
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
