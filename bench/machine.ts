@@ -2,6 +2,7 @@ import * as childProcess from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { repoRoot } from "./repo-root";
 
 /** What the figures were measured on and with, for results.md. */
 export interface Machine {
@@ -14,7 +15,7 @@ export interface Machine {
     commit: string;
 }
 
-const root = path.resolve(__dirname, "..", "..");
+const root = repoRoot();
 
 export function describeMachine(): Machine {
     const packages: Record<string, string> = { berth: packageVersion(".") };

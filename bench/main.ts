@@ -5,6 +5,7 @@ import { describeMachine, loadAverage } from "./machine";
 import { PlotSeries, logLogChart } from "./plot";
 import { figureTables, resultsMarkdown, verdicts } from "./results-report";
 import { ScheduleOptions, runSchedule } from "./schedule";
+import { repoRoot } from "./repo-root";
 import { spread } from "./statistics";
 import { Summary, summarise } from "./summary";
 import { BenchTarget, benchTargets } from "./systems";
@@ -89,7 +90,7 @@ function parseOptions(argv: string[]): { options: ScheduleOptions; outDir: strin
     }
     return {
         options: { apps: apps.sort((a, b) => a - b), targets, repetitions },
-        outDir: path.resolve(values.get("out") ?? path.join(__dirname, "..", "..", "bench")),
+        outDir: path.resolve(values.get("out") ?? path.join(repoRoot(), "bench")),
     };
 }
 
