@@ -4,7 +4,7 @@ import { envNamePattern, fileNamePattern } from "./names";
 import { NetworkModel } from "../model";
 
 const envName = z.string().regex(envNamePattern, "must be an environment variable name (letters, digits and '_', not starting with a digit)");
-const fileName = z.string().regex(fileNamePattern, "must be a file name of letters, digits, '-', '_' and '.'");
+const fileName = z.string().regex(fileNamePattern, "must be a file name of letters, digits, '-', '_' and '.' (not \".\", not starting with \"..\")");
 
 /** Anything that carries a network model: an AppNetwork. Checked by shape to keep spec/ free of the component classes. */
 export const networkRef = z.custom<{ networkModel: NetworkModel }>(

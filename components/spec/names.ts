@@ -25,5 +25,9 @@ export function nameProblem(name: string, maxLength = maxNameLength): string | u
 /** Environment variable names as POSIX shells and Kubernetes accept them. */
 export const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Config file names: a single path segment, valid as a ConfigMap key. */
-export const fileNamePattern = /^[-._a-zA-Z0-9]+$/;
+/**
+ * Config file names: a single path segment, valid as a ConfigMap key (at most
+ * 253 characters, not "." and not starting with "..", which would also climb
+ * out of the mount directory on Docker).
+ */
+export const fileNamePattern = /^(?!\.$)(?!\.\.)[-._a-zA-Z0-9]{1,253}$/;

@@ -184,6 +184,23 @@ describe("Property regressions", () => {
                 }
             });
 
+            it("config file names are refused when they are '.', start with '..' (not ConfigMap keys, and a way out of the mount on Docker) or pass 253 characters", async () => {
+                const { result } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.AppConfig("ok", { network: net, files: { ".env": "a", "a..b": "b", ["f".repeat(253)]: "c" } });
+                    try {
+                        new berth.AppConfig("cfg", { network: net, files: { ".": "a", "..": "b", ".._x": "c", ["f".repeat(254)]: "d" } });
+                    } catch (error) {
+                        return problemsOf(error, "AppConfig", "cfg");
+                    }
+                    return [] as string[];
+                });
+                assert.deepStrictEqual(
+                    result.map((p) => p.split(" ")[0]),
+                    ["files..", "files...", "files..._x", `files.${"f".repeat(254)}`],
+                );
+            });
+
             it("the largest exact CPU quantity renders in plain digits", async () => {
                 await run(() => {
                     const net = new berth.AppNetwork("shop", {});
