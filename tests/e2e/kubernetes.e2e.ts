@@ -2,7 +2,6 @@ import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { encryptedState } from "./docker-engine";
 import { fieldsAppliedByPulumi, Kind, KubeApi, KubeObject, namespacedKinds, waitFor } from "./kubernetes-api";
 import { LocalCluster } from "./kubernetes-cluster";
 import { changes, creates, diffPaths, keepPreviewFixture, leakedSecrets, previewFixture } from "./kubernetes-preview";
@@ -259,7 +258,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         });
 
         it("no secret value is in the exported state, nor in any ConfigMap in the API server", async () => {
-            assert.deepStrictEqual(leakedSecrets(encryptedState(stack), [token]), []);
+            assert.deepStrictEqual(leakedSecrets(await stack.exportedState(), [token]), []);
             const configMaps = await api.list("ConfigMap", namespace);
             assert.ok(configMaps.some((c) => c.metadata.name === "shop-config"));
             assert.deepStrictEqual(leakedSecrets(JSON.stringify(configMaps), [token]), []);
