@@ -1,0 +1,32 @@
+"""The README's shop in Python, through berth's component provider (docs/multi-language.md)."""
+import pulumi
+import pulumi_berth as berth
+
+config = pulumi.Config()
+
+# Docker: a bridge network. Kubernetes: a namespace with default-deny ingress.
+net = berth.AppNetwork("shop")
+
+cfg = berth.AppConfig(
+    "web-config",
+    network=net,
+    files={"app.yaml": "greeting: hello\n"},
+    values={"LOG_LEVEL": "info"},
+    secrets={"API_TOKEN": config.require_secret("apiToken")},
+)
+
+web = berth.ContainerApp(
+    "web",
+    network=net,
+    image="registry.example.com/shop/web:1.4.2",
+    ports=[{"name": "http", "port": 8080, "publish": 8080}],
+    env={"MODE": "prod"},
+    configs=[{"config": cfg, "mount_path": "/etc/web"}],
+    health_check={"http": {"path": "/healthz", "port": 8080}},
+    resources={"requests": {"cpu": "250m", "memory": "256Mi"}, "limits": {"memory": "512Mi"}},
+    # Through the provider an AutoscalingPolicy cannot take over the replicas: set them here.
+    replicas=1,
+)
+
+pulumi.export("address", web.address)
+pulumi.export("url", web.url)
