@@ -81,6 +81,21 @@ async function shopOverTheWire(options: { tokenOnTheWire?: Wire } = {}) {
     return { net, cfg, web };
 }
 
+/** Some resource of the consuming program whose outputs feed an arg. */
+const otherResource = "urn:pulumi:test::berth-test::random:index:RandomInteger::replicas";
+
+/** A network "shop" and an app "web" on it, with `inputs` (wire-encoded) added to the app's network and image. */
+async function webOnShop(inputs: Record<string, Wire>, dependencies: Record<string, string[]> = {}): Promise<{ net: Built; web: Built }> {
+    const net = await construct("AppNetwork", "shop", {});
+    const web = await construct(
+        "ContainerApp",
+        "web",
+        { network: wire.ref(net.urn), image: "registry.example.com/shop/web:1.4.2", ...inputs },
+        { network: [net.urn], ...dependencies },
+    );
+    return { net, web };
+}
+
 async function errorOf(program: () => Promise<unknown>, target = "kubernetes"): Promise<Error> {
     try {
         await runProgram(program, onTarget(target));
@@ -124,51 +139,24 @@ describe("the component provider's Construct", () => {
 
     it("lifts Input values out of a top-level input the server wrapped, keeping their secrecy", async () => {
         // A nested secret makes the server wrap the whole map in one secret Output.
-        const { graph } = await runProgram(async () => {
-            const net = await construct("AppNetwork", "shop", {});
-            await construct("ContainerApp", "web", {
-                network: wire.ref(net.urn),
-                image: "registry.example.com/shop/web:1.4.2",
-                env: { MODE: "prod", TOKEN: wire.secret(apiToken) },
-            }, { network: [net.urn] });
-        }, onTarget("kubernetes"));
+        const { graph } = await runProgram(() => webOnShop({ env: { MODE: "prod", TOKEN: wire.secret(apiToken) } }), onTarget("kubernetes"));
         expectNoPlaintext(graph, [apiToken]);
     });
 
     it("takes a plain arg that arrives as a known output value", async () => {
-        const { graph } = await runProgram(async () => {
-            const net = await construct("AppNetwork", "shop", {});
-            await construct("ContainerApp", "web", {
-                network: wire.ref(net.urn),
-                image: "registry.example.com/shop/web:1.4.2",
-                replicas: wire.output(3, { dependencies: [net.urn] }),
-            }, { network: [net.urn], replicas: [net.urn] });
-        }, onTarget("kubernetes"));
+        const known = wire.output(3, { dependencies: [otherResource] });
+        const { graph } = await runProgram(() => webOnShop({ replicas: known }, { replicas: [otherResource] }), onTarget("kubernetes"));
         assert.strictEqual(graph.inputs("kubernetes:apps/v1:Deployment", "web").spec.replicas, 3);
     });
 
     it("refuses a plain arg that is not known during preview, naming it", async () => {
-        const error = await errorOf(async () => {
-            const net = await construct("AppNetwork", "shop", {});
-            await construct("ContainerApp", "web", {
-                network: wire.ref(net.urn),
-                image: "registry.example.com/shop/web:1.4.2",
-                replicas: wire.output(undefined, { dependencies: [net.urn] }),
-            }, { network: [net.urn], replicas: [net.urn] });
-        });
+        const unknown = wire.output(undefined, { dependencies: [otherResource] });
+        const error = await errorOf(() => webOnShop({ replicas: unknown }, { replicas: [otherResource] }));
         assert.match(error.message, /^replicas is not known yet .* it must be a plain value$/);
     });
 
     it("reports validation errors the way a TypeScript program sees them", async () => {
-        const error = await errorOf(async () => {
-            const net = await construct("AppNetwork", "shop", {});
-            await construct("ContainerApp", "web", {
-                network: wire.ref(net.urn),
-                image: "registry.example.com/shop/web:1.4.2",
-                ports: [{ port: 70000 }],
-                healthCheck: { http: { path: "healthz", port: 8080 } },
-            }, { network: [net.urn] });
-        });
+        const error = await errorOf(() => webOnShop({ ports: [{ port: 70000 }], healthCheck: { http: { path: "healthz", port: 8080 } } }));
         assert.strictEqual(error.message, 'ContainerApp "web": ports[0].port must be between 1 and 65535; healthCheck.http.path must start with "/"');
     });
 
@@ -181,12 +169,7 @@ describe("the component provider's Construct", () => {
 
     it("refuses an AutoscalingPolicy, whose app was deployed in an earlier call, and says what to do", async () => {
         const error = await errorOf(async () => {
-            const net = await construct("AppNetwork", "shop", {});
-            const web = await construct("ContainerApp", "web", {
-                network: wire.ref(net.urn),
-                image: "registry.example.com/shop/web:1.4.2",
-                resources: { requests: { cpu: "250m" } },
-            }, { network: [net.urn] });
+            const { web } = await webOnShop({ resources: { requests: { cpu: "250m" } } });
             await construct("AutoscalingPolicy", "web-scaling", { app: wire.ref(web.urn), minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 }, { app: [web.urn] });
         });
         assert.match(error.message, /^AutoscalingPolicy "web-scaling": through the berth provider .* app "web" was deployed .* Set the app's replicas instead/);
