@@ -90,7 +90,7 @@ function installHooks(analyzer: Analyzer, componentNames: Set<string>, version: 
     const hooks = analyzer as unknown as AnalyzerHooks;
     for (const name of analyzerHookNames) {
         if (typeof hooks[name] !== "function") {
-            throw new Error(`@pulumi/pulumi's schema analyzer has no ${name} method any more; provider/schema.ts must be updated`);
+            throw new Error(`@pulumi/pulumi's schema analyzer has no ${name} method any more; provider/schema-inference.ts must be updated`);
         }
     }
     const analyzeSymbols = hooks.analyzeSymbols.bind(analyzer);
