@@ -6,7 +6,17 @@
  * autoscaler on CPU.
  */
 
-export const networkName = "bench";
+/**
+ * Where a system goes: its network's name (on Kubernetes, the namespace), and
+ * whether Kubernetes objects skip the provider's readiness waits (needed on an
+ * API server without nodes, where pods never become ready).
+ */
+export interface SystemOptions {
+    network: string;
+    skipAwait: boolean;
+}
+
+export const defaultSystem: SystemOptions = { network: "bench", skipAwait: false };
 
 export interface BenchApp {
     name: string;

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
-import { benchApp, networkName } from "./bench-app";
+import { SystemOptions, benchApp, defaultSystem } from "./bench-app";
 
 /** The benchmark system written with berth: what a user writes, target chosen by stack config. */
-export function berthSystem(appCount: number): void {
-    const network = new berth.AppNetwork(networkName, {});
+export function berthSystem(appCount: number, options: SystemOptions = defaultSystem): void {
+    const network = new berth.AppNetwork(options.network, { skipAwait: options.skipAwait });
     for (let index = 0; index < appCount; index++) {
         const app = benchApp(index);
         const config = new berth.AppConfig(app.configName, {
@@ -21,6 +21,7 @@ export function berthSystem(appCount: number): void {
             configs: [{ config, mountPath: app.mountPath }],
             healthCheck: { http: { path: app.healthPath, port: app.port.port } },
             resources: { requests: app.requests, limits: app.limits },
+            skipAwait: options.skipAwait,
         });
         new berth.AutoscalingPolicy(app.scalingName, {
             app: container,

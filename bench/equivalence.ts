@@ -1,5 +1,5 @@
 import { ResourceGraph, runProgram } from "../components/testing";
-import { benchApp } from "./bench-app";
+import { SystemOptions, benchApp, defaultSystem } from "./bench-app";
 import { BenchTarget, Variant, stackConfig, systemProgram } from "./systems";
 
 /**
@@ -9,9 +9,9 @@ import { BenchTarget, Variant, stackConfig, systemProgram } from "./systems";
  * annotation is compared by shape only: berth's and the careful user's are
  * computed the same way (SHA-256, scrypt for the secret) but not byte for byte.
  */
-export async function fairnessProblems(target: BenchTarget, apps = 3): Promise<string[]> {
-    const berth = await providerResources("berth", target, apps);
-    const raw = await providerResources("raw", target, apps);
+export async function fairnessProblems(target: BenchTarget, options: SystemOptions = defaultSystem, apps = 3): Promise<string[]> {
+    const berth = await providerResources("berth", target, options, apps);
+    const raw = await providerResources("raw", target, options, apps);
     const problems: string[] = [];
     for (const [key, inputs] of berth.resources) {
         if (!raw.resources.has(key)) {
@@ -34,9 +34,9 @@ interface ProviderResources {
     leaks: string[];
 }
 
-async function providerResources(variant: Variant, target: BenchTarget, apps: number): Promise<ProviderResources> {
+async function providerResources(variant: Variant, target: BenchTarget, options: SystemOptions, apps: number): Promise<ProviderResources> {
     const program = systemProgram(variant, target);
-    const { graph } = await runProgram(() => program(apps), { config: stackConfig(target) });
+    const { graph } = await runProgram(() => program(apps, options), { config: stackConfig(target) });
     const secrets = Array.from({ length: apps }, (_, index) => benchApp(index).secret.value);
     const leaks = leakProblems(variant, target, graph, secrets);
     const resources = new Map<string, string>();

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import { benchApp, networkName } from "./bench-app";
+import { SystemOptions, benchApp, defaultSystem } from "./bench-app";
 
 /**
  * The benchmark system written by hand with @pulumi/docker: the objects berth
@@ -8,7 +8,8 @@ import { benchApp, networkName } from "./bench-app";
  * app runs minReplicas containers; a config change replaces them (Docker
  * cannot change env or files in place), so no config hash is needed.
  */
-export function rawDockerSystem(appCount: number): void {
+export function rawDockerSystem(appCount: number, options: SystemOptions = defaultSystem): void {
+    const networkName = options.network;
     const label = (labels: Record<string, string>) => Object.entries(labels).map(([key, value]) => ({ label: key, value }));
     const network = new docker.Network(networkName, {
         name: networkName,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { benchApp, networkName } from "./bench-app";
+import { SystemOptions, benchApp, defaultSystem } from "./bench-app";
 import { carefulConfigHash } from "./careful-config-hash";
 
 /**
@@ -9,11 +9,14 @@ import { carefulConfigHash } from "./careful-config-hash";
  * writes them (labels, security context, probes, secret env by key, and a
  * config-hash annotation that rolls the pods and reveals no secret).
  */
-export function rawKubernetesSystem(appCount: number): void {
+export function rawKubernetesSystem(appCount: number, options: SystemOptions = defaultSystem): void {
+    const networkName = options.network;
+    // Without nodes pods never become ready: the provider must not wait for them.
+    const annotations = options.skipAwait ? { "pulumi.com/skipAwait": "true" } : undefined;
     const networkLabels = { "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
-    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: networkLabels } }).metadata.name;
+    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: networkLabels, annotations } }).metadata.name;
     new k8s.networking.v1.NetworkPolicy(`${networkName}-default-deny`, {
-        metadata: { name: "default-deny-ingress", namespace, labels: networkLabels },
+        metadata: { name: "default-deny-ingress", namespace, labels: networkLabels, annotations },
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
     });
 
@@ -21,18 +24,18 @@ export function rawKubernetesSystem(appCount: number): void {
         const app = benchApp(index);
         const token = pulumi.secret(app.secret.value);
         const configMap = new k8s.core.v1.ConfigMap(app.configName, {
-            metadata: { name: app.configName, namespace, labels: networkLabels },
+            metadata: { name: app.configName, namespace, labels: networkLabels, annotations },
             data: { ...app.values, ...app.files },
         });
         const secret = new k8s.core.v1.Secret(`${app.configName}-secret`, {
-            metadata: { name: app.configName, namespace, labels: networkLabels },
+            metadata: { name: app.configName, namespace, labels: networkLabels, annotations },
             type: "Opaque",
             stringData: pulumi.secret({ [app.secret.key]: token }),
         });
 
         const selector = { "app.kubernetes.io/name": app.name };
         const labels = { ...selector, "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
-        const metadata = { name: app.name, namespace, labels };
+        const metadata = { name: app.name, namespace, labels, annotations };
         const probe = { httpGet: { path: app.healthPath, port: app.port.port }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
         const fileNames = Object.keys(app.files);
         new k8s.apps.v1.Deployment(app.name, {

@@ -1,3 +1,5 @@
+import type { SystemOptions } from "./bench-app";
+
 /** The programs the benchmark compares: berth against the hand-written equivalent, on each target. */
 
 export type Variant = "berth" | "raw";
@@ -11,7 +13,7 @@ export const benchTargets: readonly BenchTarget[] = ["docker", "kubernetes"];
  * hand-written Kubernetes program never loads @pulumi/docker (or berth), and
  * each process pays only for the modules its program needs.
  */
-export function systemProgram(variant: Variant, target: BenchTarget): (appCount: number) => void {
+export function systemProgram(variant: Variant, target: BenchTarget): (appCount: number, options?: SystemOptions) => void {
     if (variant === "berth") {
         return (require("./berth-system") as typeof import("./berth-system")).berthSystem;
     }
