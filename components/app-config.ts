@@ -3,7 +3,7 @@ import { parseArgs } from "./spec/errors";
 import { appConfigSchema } from "./spec/config";
 import { asSecrets, splitSecrets } from "./spec/secrets";
 import { ConfigContents, ConfigModel, sortedMap } from "./model";
-import { resolveTarget } from "./target";
+import { resolveTarget, targetMismatchProblem } from "./target";
 import { configHash } from "./config-hash";
 import { renderKubernetesConfig } from "./backends/kubernetes/config";
 import type { AppNetwork } from "./app-network";
@@ -52,12 +52,9 @@ export class AppConfig extends pulumi.ComponentResource {
     public readonly configModel: ConfigModel;
 
     constructor(name: string, args: AppConfigArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AppConfig", name, appConfigSchema, args);
+        const spec = parseArgs("AppConfig", name, appConfigSchema, args, [targetMismatchProblem(args, "network", "networkModel", "network")]);
         const network = spec.network.networkModel;
         const target = resolveTarget("AppConfig", name, spec.target ?? network.target);
-        if (target !== network.target) {
-            throw new Error(`AppConfig "${name}": target is "${target}" but its network "${network.name}" is on "${network.target}"`);
-        }
         super("berth:index:AppConfig", name, {}, opts);
 
         const secrets = asSecrets(sortedMap(spec.secrets));

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseArgs } from "./spec/errors";
 import { autoscalingPolicySchema } from "./spec/autoscaling";
 import { AutoscalingModel } from "./model";
-import { resolveTarget } from "./target";
+import { resolveTarget, targetMismatchProblem } from "./target";
 import { warnUnsupported } from "./capabilities";
 import { renderKubernetesAutoscaling } from "./backends/kubernetes/autoscaling";
 import type { ContainerApp } from "./container-app";
@@ -75,12 +75,9 @@ export class AutoscalingPolicy extends pulumi.ComponentResource {
     public readonly resourceNames: pulumi.Output<string[]>;
 
     constructor(name: string, args: AutoscalingPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AutoscalingPolicy", name, autoscalingPolicySchema, args);
+        const spec = parseArgs("AutoscalingPolicy", name, autoscalingPolicySchema, args, [targetMismatchProblem(args, "app", "appModel", "app")]);
         const app = spec.app.appModel;
         const target = resolveTarget("AutoscalingPolicy", name, spec.target ?? app.target);
-        if (target !== app.target) {
-            throw new Error(`AutoscalingPolicy "${name}": target is "${target}" but app "${app.name}" is on "${app.target}"`);
-        }
         if (target === "docker" && spec.minReplicas > 1 && app.ports.some((p) => p.publish !== undefined)) {
             throw new Error(
                 `AutoscalingPolicy "${name}": minReplicas ${spec.minReplicas} on Docker needs ${spec.minReplicas} containers, ` +

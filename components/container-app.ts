@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BerthValidationError, parseArgs } from "./spec/errors";
 import { containerAppSchema } from "./spec/container-app";
 import { AppModel, AutoscalingModel, sortedMap } from "./model";
-import { resolveSkipAwait, resolveTarget } from "./target";
+import { resolveSkipAwait, resolveTarget, targetMismatchProblem } from "./target";
 import { warnUnsupported } from "./capabilities";
 import { renderDockerApp } from "./backends/docker/container-app";
 import { renderKubernetesApp } from "./backends/kubernetes/container-app";
@@ -302,11 +302,13 @@ export class ContainerApp extends pulumi.ComponentResource {
 
     constructor(name: string, args: ContainerAppArgs, opts?: pulumi.ComponentResourceOptions) {
         const stack = readStackSettings();
-        const spec = parseArgs("ContainerApp", name, containerAppSchema, withDefaults(args, stack.defaults));
+        const spec = parseArgs("ContainerApp", name, containerAppSchema, withDefaults(args, stack.defaults), [
+            targetMismatchProblem(args, "network", "networkModel", "network"),
+        ]);
         const network = spec.network.networkModel;
         const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
         const tierFindings = appTierFindings(stack.tier, spec);
-        const problems = [...crossTargetProblems(target, network.target, network.name, spec), ...derivedNameProblems(name, spec), ...tierFindings.errors];
+        const problems = [...crossTargetProblems(target, network.name, spec), ...derivedNameProblems(name, spec), ...tierFindings.errors];
         if (problems.length > 0) {
             throw new BerthValidationError("ContainerApp", name, problems);
         }
@@ -447,14 +449,10 @@ function derivedNameProblems(name: string, spec: { ports: { publish?: number }[]
 /** Rules that depend on the target, checked with the rest before anything is registered. */
 function crossTargetProblems(
     target: string,
-    networkTarget: string,
     networkName: string,
     spec: { replicas: number; ports: { publish?: number }[]; configs: { config: { configModel: { name: string; network: { name: string } } } }[] },
 ): string[] {
     const problems: string[] = [];
-    if (target !== networkTarget) {
-        problems.push(`target is "${target}" but network "${networkName}" is on "${networkTarget}"`);
-    }
     spec.configs.forEach((c, index) => {
         if (c.config.configModel.network.name !== networkName) {
             problems.push(`configs[${index}].config "${c.config.configModel.name}" belongs to network "${c.config.configModel.network.name}", not "${networkName}"`);

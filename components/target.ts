@@ -29,3 +29,22 @@ export function resolveTarget(componentType: string, componentName: string, over
 export function resolveSkipAwait(override: boolean | undefined): boolean {
     return override ?? new pulumi.Config("berth").getBoolean("skipAwait") ?? false;
 }
+
+/**
+ * The problem with an explicit `target` arg that differs from the target of
+ * what the component belongs to (its network, its app). Read from the raw
+ * args, so it is reported together with every other problem of the args.
+ */
+export function targetMismatchProblem(args: unknown, ownerField: string, ownerModel: string, ownerKind: string): string | undefined {
+    if (typeof args !== "object" || args === null) {
+        return undefined;
+    }
+    const explicit = (args as Record<string, unknown>).target;
+    const owner = ((args as Record<string, unknown>)[ownerField] as Record<string, unknown> | undefined)?.[ownerModel] as
+        | { name: string; target: string }
+        | undefined;
+    if ((explicit !== "docker" && explicit !== "kubernetes") || owner === undefined || explicit === owner.target) {
+        return undefined;
+    }
+    return `target is "${explicit}" but ${ownerKind} "${owner.name}" is on "${owner.target}"`;
+}

@@ -58,6 +58,7 @@ export function parseArgs<T extends z.ZodType>(
     componentName: string,
     schema: T,
     args: unknown,
+    crossFieldProblems: Array<string | undefined> = [],
 ): z.output<T> {
     const problems: string[] = [];
     // The component name becomes object names on both targets, so it follows their rules.
@@ -69,6 +70,8 @@ export function parseArgs<T extends z.ZodType>(
     if (!result.success) {
         problems.push(...describeIssues(result.error));
     }
+    // Rules checked on the raw args, so they are reported with the schema's problems, all at once.
+    problems.push(...crossFieldProblems.filter((problem): problem is string => problem !== undefined));
     if (problems.length > 0) {
         throw new BerthValidationError(componentType, componentName, problems);
     }
