@@ -60,7 +60,7 @@ export const envName = fc.oneof(
 
 export const fileName = fc.oneof(
     fc.constantFrom("app.yaml", "config.json", "db.conf", "LOG_LEVEL", "key.pem", "constructor", "hasOwnProperty", "toString"),
-    fc.stringMatching(/^[-._a-zA-Z0-9]{1,16}$/),
+    fc.stringMatching(/^[-._a-zA-Z0-9]{1,16}$/).filter((name) => name !== "." && !name.startsWith("..")),
 );
 
 /** Free text for env values and file contents: unicode, empty, separators, quotes, newlines. */
@@ -378,9 +378,20 @@ function repairApp(app: Args): Args {
     }
     const taken = new Set(appVolumes.map((v) => v.mountPath));
     if (readOnlyRoot) taken.add("/tmp");
+    // A tmpfs (ephemeral volume, /tmp scratch) would hide config files mounted inside it on Docker.
+    const tmpfs = [...appVolumes.filter((v) => !v.persistent).map((v) => v.mountPath as string), ...(readOnlyRoot ? ["/tmp"] : [])];
     for (const mount of (app.configs ?? []) as Args[]) {
-        if (taken.has(mount.mountPath)) delete mount.mountPath;
+        const path = mount.mountPath as string | undefined;
+        if (path !== undefined && (taken.has(path) || tmpfs.some((t) => path.startsWith(`${t}/`)))) delete mount.mountPath;
         if (mount.mountPath !== undefined) taken.add(mount.mountPath);
+    }
+    // One published port number per protocol.
+    const published = new Set<string>();
+    for (const p of (app.ports ?? []) as Args[]) {
+        if (p.publish === undefined) continue;
+        const key = `${p.publish}/${p.protocol ?? "tcp"}`;
+        if (published.has(key)) delete p.publish;
+        else published.add(key);
     }
     return app;
 }
@@ -580,7 +591,7 @@ const badSeconds = fc.constantFrom<unknown>(0, -1, 3601, 1.5, "10", null);
 const badCpu = fc.constantFrom<unknown>("lots", "0", "-1", "1.5.5", "0.0001", "1e3", "", "250 m", 5, null, "9007199254741", "99999999999999999999999m");
 const badMemory = fc.constantFrom<unknown>("12XB", "0", "1.5Gi", "-1Mi", "", "1 Gi", "1gi", 512, null);
 const badEnvName = fc.constantFrom("1BAD", "A-B", "", "has space", "é", "A.B");
-const badFileName = fc.constantFrom("etc/app.yaml", "a b", "", "ü", "a/b", "x:y");
+const badFileName = fc.constantFrom("etc/app.yaml", "a b", "", "ü", "a/b", "x:y", ".", "..", "..x", "f".repeat(254));
 const unknownField = (known: string[]) =>
     fc.constantFrom("replica", "resource", "env_vars", "Image", "name", "secret", "foo").filter((key) => !known.includes(key));
 
@@ -724,6 +735,9 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ volumes: [{ name: "scratch", mountPath: "/tmp" }], security: { readOnlyRootFilesystem: true } }, "volumes[0].mountPath")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp" }], security: remove }, "configs[0].mountPath")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/etc/a" }, { config: { $ref: "config:0" }, mountPath: "/etc/a" }] }, "configs[1].mountPath")),
+                fc.constant(fault({ volumes: [{ name: "etc", mountPath: "/etc" }], configs: [{ config: { $ref: "config:0" }, mountPath: "/etc/web" }] }, "configs[0].mountPath")),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp/web" }], security: remove }, "configs[0].mountPath")),
+                fc.constantFrom("tcp", "udp").map((protocol) => fault({ ports: [{ port: 1, publish: 9000, protocol }, { port: 2, publish: 9000, protocol }] }, "ports[1].publish")),
             );
         case "AppConfig":
             return fc.oneof(

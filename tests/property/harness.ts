@@ -481,9 +481,10 @@ export function deployProblems(graph: ResourceGraph): string[] {
         const tmpfs = Object.keys(c.inputs.tmpfs ?? {});
         const volumePaths = ((c.inputs.volumes ?? []) as Array<{ containerPath: string }>).map((v) => v.containerPath);
         for (const dup of duplicates([...tmpfs, ...volumePaths])) problems.push(`docker container ${c.name}: mount point ${dup} twice`);
+        // Files are copied in before the container starts; a tmpfs mounted above them hides them.
         for (const upload of (c.inputs.uploads ?? []) as Array<{ file: string }>) {
-            const hidden = [...tmpfs, ...volumePaths].find((mount) => upload.file.startsWith(mount.endsWith("/") ? mount : `${mount}/`));
-            if (hidden) problems.push(`docker container ${c.name}: upload ${upload.file} is hidden by the mount at ${hidden}`);
+            const hidden = tmpfs.find((mount) => upload.file.startsWith(mount.endsWith("/") ? mount : `${mount}/`));
+            if (hidden) problems.push(`docker container ${c.name}: upload ${upload.file} is hidden by the tmpfs at ${hidden}`);
         }
     }
     return problems;

@@ -1,0 +1,165 @@
+import * as assert from "assert";
+import fc from "fast-check";
+import { resolveOutput, ResourceGraph } from "../../components/testing";
+import { Args, system, SystemSpec, targets } from "./arbitraries";
+import { BuiltSystem, CaseCount, check, runSystem, targetOf, withoutStackTraces } from "./harness";
+
+/*
+ * Secrets go in every place berth takes one: app env (a Pulumi secret, or one
+ * derived from a secret), config files and values (the same), and config
+ * `secrets` (plain strings, Promises, Outputs and secrets alike). Registry
+ * credentials are not a berth feature yet (see docs/reliability.md).
+ */
+
+const count = new CaseCount();
+
+type Marker = { $secret?: string; $derived?: string; $promise?: string; $output?: string };
+
+function markerText(value: unknown): string | undefined {
+    if (typeof value === "string") return value;
+    const m = value as Marker;
+    return m.$secret ?? m.$derived ?? m.$promise ?? m.$output;
+}
+
+const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && ("$secret" in value || "$derived" in value);
+
+/** Where each secret of a spec is, as plaintext: by config file, config value/secret, and app env. */
+interface SecretUse {
+    plaintext: string;
+    /** Kubernetes: the Secret and key that must hold it. */
+    kubernetes: { secret: string; key: string };
+}
+
+function secretUses(spec: SystemSpec): SecretUse[] {
+    const uses: SecretUse[] = [];
+    for (const c of spec.configs) {
+        const maps = [(c.args.files ?? {}) as Args, (c.args.values ?? {}) as Args];
+        for (const map of maps) {
+            for (const [key, value] of Object.entries(map)) {
+                if (isSecretValue(value)) uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${c.name}-secret`, key } });
+            }
+        }
+        for (const [key, value] of Object.entries((c.args.secrets ?? {}) as Args)) {
+            uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${c.name}-secret`, key } });
+        }
+    }
+    for (const a of spec.apps) {
+        for (const [key, value] of Object.entries((a.args.env ?? {}) as Args)) {
+            if (isSecretValue(value)) uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${a.name}-env`, key } });
+        }
+    }
+    return uses;
+}
+
+/** Docker: the env entries and files each app's containers must carry (the merge berth documents: configs in order, then the app's env). */
+function dockerDeliveries(spec: SystemSpec, index: number): { env: string[]; files: Array<{ file: string; content: string }> } {
+    const app = spec.apps[index].args;
+    const finalEnv = new Map<string, unknown>();
+    const files: Array<{ file: string; content: string }> = [];
+    for (const mount of (app.configs ?? []) as Args[]) {
+        const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
+        if (mount.env !== false) {
+            for (const map of [(config.values ?? {}) as Args, (config.secrets ?? {}) as Args]) {
+                for (const [key, value] of Object.entries(map)) finalEnv.set(key, value);
+            }
+        }
+        if (mount.mountPath !== undefined) {
+            for (const [fileName, value] of Object.entries((config.files ?? {}) as Args)) {
+                if (isSecretValue(value)) files.push({ file: `${mount.mountPath}/${fileName}`, content: markerText(value)! });
+            }
+        }
+    }
+    for (const [key, value] of Object.entries((app.env ?? {}) as Args)) finalEnv.set(key, value);
+    const secretKeys = new Set<string>();
+    for (const mount of (app.configs ?? []) as Args[]) {
+        const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
+        if (mount.env === false) continue;
+        for (const [key, value] of Object.entries((config.values ?? {}) as Args)) if (finalEnv.get(key) === value && isSecretValue(value)) secretKeys.add(key);
+        for (const [key, value] of Object.entries((config.secrets ?? {}) as Args)) if (finalEnv.get(key) === value) secretKeys.add(key);
+    }
+    for (const [key, value] of Object.entries((app.env ?? {}) as Args)) {
+        if (isSecretValue(value)) secretKeys.add(key);
+        else secretKeys.delete(key);
+    }
+    return { env: [...secretKeys].map((key) => `${key}=${markerText(finalEnv.get(key))}`), files };
+}
+
+function containersOf(spec: SystemSpec, graph: ResourceGraph, index: number) {
+    const prefix = `${spec.network.name}-${spec.apps[index].name}-`;
+    return graph
+        .ofType("docker:index/container:Container")
+        .filter((r) => (r.inputs.name as string).startsWith(prefix) && /^\d+$/.test((r.inputs.name as string).slice(prefix.length)));
+}
+
+/** Every output of every component, resolved, with whether it is secret. */
+async function outputs(built: BuiltSystem): Promise<Array<{ name: string; value: unknown; secret: boolean }>> {
+    const all: Array<[string, unknown]> = [
+        ["network.networkName", built.network.networkName],
+        ["network.target", built.network.target],
+        ...built.configs.flatMap((c, i): Array<[string, unknown]> => [[`configs[${i}].hash`, c.hash], [`configs[${i}].configMapName`, c.configMapName], [`configs[${i}].secretName`, c.secretName]]),
+        ...built.apps.flatMap((a, i): Array<[string, unknown]> => [[`apps[${i}].host`, a.host], [`apps[${i}].address`, a.address], [`apps[${i}].url`, a.url], [`apps[${i}].resourceNames`, a.resourceNames]]),
+        ...built.policies.flatMap((p, i): Array<[string, unknown]> => [[`policies[${i}].minReplicas`, p.minReplicas], [`policies[${i}].maxReplicas`, p.maxReplicas], [`policies[${i}].resourceNames`, p.resourceNames]]),
+    ];
+    return Promise.all(all.map(async ([name, output]) => ({ name, ...(await resolveOutput(output as never)) })));
+}
+
+describe("Property: secret taint", function () {
+    this.timeout(10 * 60 * 1000);
+    withoutStackTraces();
+    after(() => console.log(count.summary("secret taint")));
+
+    for (const target of targets) {
+        describe(`on ${target}`, () => {
+            it("no child input and no component output holds a secret's plaintext, every value derived from a secret is secret, and secrets reach only where they are used", async () => {
+                await check(
+                    fc.asyncProperty(system({ targets: [target], options: { secrets: "many" }, maxApps: 2 }), async (spec) => {
+                        count.add(`${target} systems`, 1 + spec.configs.length + spec.apps.length + spec.policies.length);
+                        const uses = secretUses(spec);
+                        const plaintexts = uses.map((u) => u.plaintext);
+                        const { graph, result } = await runSystem(spec);
+
+                        // Outside a secret marker, no child input holds a plaintext: whatever carries or derives from a secret is secret.
+                        assert.deepStrictEqual(graph.plaintextLeaks(plaintexts), [], "plaintext outside a secret");
+                        for (const output of await outputs(result)) {
+                            const text = JSON.stringify(output.value) ?? "";
+                            assert.ok(output.secret || !plaintexts.some((p) => text.includes(p)), `output ${output.name} holds a secret in plaintext`);
+                        }
+
+                        // Even marked secret, a secret lands only where it is used: a Kubernetes Secret, a Docker container's env or files.
+                        for (const r of graph.resources) {
+                            const inputs = graph.inputs(r.type, r.name);
+                            const allowed = targetOf(spec) === "kubernetes" ? (r.type === "kubernetes:core/v1:Secret" ? ["stringData"] : []) : r.type === "docker:index/container:Container" ? ["envs", "uploads"] : [];
+                            for (const [key, value] of Object.entries(inputs)) {
+                                if (allowed.includes(key)) continue;
+                                const text = JSON.stringify(value) ?? "";
+                                const found = plaintexts.find((p) => text.includes(p));
+                                assert.ok(found === undefined, `${r.type}::${r.name} ${key} holds a secret (even if marked)`);
+                            }
+                        }
+
+                        // And it does reach them (the checks above are not vacuous).
+                        if (target === "kubernetes") {
+                            for (const use of uses) {
+                                const data = graph.inputs("kubernetes:core/v1:Secret", use.kubernetes.secret).stringData;
+                                assert.strictEqual(data[use.kubernetes.key], use.plaintext, `Secret ${use.kubernetes.secret} key ${use.kubernetes.key}`);
+                            }
+                        } else {
+                            spec.apps.forEach((_, index) => {
+                                const expected = dockerDeliveries(spec, index);
+                                for (const container of containersOf(spec, graph, index)) {
+                                    const inputs = graph.inputs(container.type, container.name);
+                                    for (const entry of expected.env) assert.ok((inputs.envs as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
+                                    const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
+                                    for (const file of expected.files) {
+                                        assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${container.name} lacks ${file.file}`);
+                                    }
+                                }
+                            });
+                        }
+                    }),
+                    120,
+                );
+            });
+        });
+    }
+});
