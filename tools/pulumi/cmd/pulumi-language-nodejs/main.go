@@ -16,9 +16,10 @@
 //   - InstallDependencies, GetProgramDependencies, About: through the package
 //     manager helpers that ship in the sdk/v3 module
 //
-// Everything else (code generation, packing, linking, RunPlugin for providers
-// or policy packs written in Node.js, synchronous invokes over pipes) answers
-// Unimplemented. It is written from the gRPC contract in sdk/v3's proto
+//   - RunPlugin (run_plugin.go): providers and policy packs written in Node.js
+//
+// Everything else (code generation, packing, linking, synchronous invokes over
+// pipes) answers Unimplemented. It is written from the gRPC contract in sdk/v3's proto
 // package and the command line that @pulumi/pulumi's cmd/run accepts.
 package main
 
