@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./spec/errors";
+import { BerthValidationError, parseArgs } from "./spec/errors";
+import { claimDerivedNames, derivedNameClashes, maybeSecret } from "./spec/object-names";
 import { appConfigSchema } from "./spec/config";
 import { asSecrets, splitSecrets } from "./spec/secrets";
 import { ConfigContents, ConfigModel, sortedMap } from "./model";
@@ -55,6 +56,14 @@ export class AppConfig extends pulumi.ComponentResource {
         const spec = parseArgs("AppConfig", name, appConfigSchema, args, [targetMismatchProblem(args, "network", "networkModel", "network")]);
         const network = spec.network.networkModel;
         const target = resolveTarget("AppConfig", name, spec.target ?? network.target);
+        // The config's Secret is named after it, like an app's Secret for secret env (`<app>-env`).
+        const mayHaveSecrets = Object.keys(spec.secrets).length > 0 || [...Object.values(spec.files), ...Object.values(spec.values)].some(maybeSecret);
+        const derivedNames = mayHaveSecrets ? [{ kind: "Secret", name, role: "Secret", path: "name" }] : [];
+        const clashes = derivedNameClashes(network, `config "${name}"`, derivedNames);
+        if (clashes.length > 0) {
+            throw new BerthValidationError("AppConfig", name, clashes);
+        }
+        claimDerivedNames(network, `config "${name}"`, derivedNames);
         super("berth:index:AppConfig", name, {}, opts);
 
         const secrets = asSecrets(sortedMap(spec.secrets));

@@ -11,6 +11,7 @@ import { RenderedApp } from "./backends/rendered-app";
 import { readStackSettings, withDefaults } from "./spec/stack-settings";
 import { appTierFindings, replicaTierFindings } from "./spec/tiers";
 import { maxNameLength } from "./spec/names";
+import { claimDerivedNames, DerivedName, derivedNameClashes, maybeSecret } from "./spec/object-names";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 
@@ -308,10 +309,17 @@ export class ContainerApp extends pulumi.ComponentResource {
         const network = spec.network.networkModel;
         const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
         const tierFindings = appTierFindings(stack.tier, spec);
-        const problems = [...crossTargetProblems(target, network.name, spec), ...derivedNameProblems(name, spec), ...tierFindings.errors];
+        const derivedNames = appDerivedNames(name, spec);
+        const problems = [
+            ...crossTargetProblems(target, network.name, spec),
+            ...derivedNameProblems(name, spec),
+            ...derivedNameClashes(network, `app "${name}"`, derivedNames),
+            ...tierFindings.errors,
+        ];
         if (problems.length > 0) {
             throw new BerthValidationError("ContainerApp", name, problems);
         }
+        claimDerivedNames(network, `app "${name}"`, derivedNames);
         super("berth:index:ContainerApp", name, {}, opts);
         for (const warning of tierFindings.warnings) {
             pulumi.log.warn(`ContainerApp "${name}": ${warning}`, this);
@@ -444,6 +452,29 @@ function derivedNameProblems(name: string, spec: { ports: { publish?: number }[]
         return [`name must be at most ${longest} characters for an app that publishes a port (its Service is named "<name>-public"), got ${name.length}`];
     }
     return [];
+}
+
+/** Objects the app names after itself plus a suffix, which another component's could clash with (see spec/object-names). */
+function appDerivedNames(
+    name: string,
+    spec: { ports: { publish?: number }[]; env: Record<string, unknown>; volumes: { name: string; persistent: boolean }[] },
+): DerivedName[] {
+    const names: DerivedName[] = [];
+    if (spec.ports.length > 0) {
+        names.push({ kind: "Service", name, role: "Service", path: "name" });
+    }
+    if (spec.ports.some((p) => p.publish !== undefined)) {
+        names.push({ kind: "Service", name: `${name}-public`, role: "LoadBalancer Service", path: "ports" });
+    }
+    if (Object.values(spec.env).some(maybeSecret)) {
+        names.push({ kind: "Secret", name: `${name}-env`, role: "Secret for secret env", path: "env" });
+    }
+    spec.volumes.forEach((v, index) => {
+        if (v.persistent) {
+            names.push({ kind: "volume", name: `${name}-${v.name}`, role: "persistent volume", path: `volumes[${index}].name` });
+        }
+    });
+    return names;
 }
 
 /** Rules that depend on the target, checked with the rest before anything is registered. */

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
 import { runProgram } from "../../components/testing";
 import { targets } from "./arbitraries";
@@ -199,6 +200,41 @@ describe("Property regressions", () => {
                     result.map((p) => p.split(" ")[0]),
                     ["files..", "files...", "files..._x", `files.${"f".repeat(254)}`],
                 );
+            });
+
+            it("two components never derive one object name (<app>-public, <app>-env, <app>-<volume>)", async () => {
+                const { result, graph } = await run(() => {
+                    const net = new berth.AppNetwork("shop", {});
+                    new berth.ContainerApp("web", {
+                        network: net,
+                        image: "web:1",
+                        ports: [{ port: 80, publish: 8080 }],
+                        env: { TOKEN: pulumi.secret("t") },
+                        volumes: [{ name: "x-data", mountPath: "/data", persistent: true }],
+                    });
+                    // Plain contents only: no Secret, so no clash with the app's "web-env".
+                    new berth.AppConfig("web-env", { network: net, values: { A: "1" } });
+                    const attempts = [
+                        () => new berth.ContainerApp("web-public", { network: net, image: "web:1", ports: [{ port: 80 }] }),
+                        () => new berth.AppConfig("web-env-2", { network: net, secrets: { A: "1" } }),
+                        () => new berth.AppConfig("web-env", { network: net, secrets: { A: "1" } }),
+                        () => new berth.ContainerApp("web-x", { network: net, image: "web:1", volumes: [{ name: "data", mountPath: "/data", persistent: true }] }),
+                    ];
+                    return attempts.flatMap((attempt, index) => {
+                        try {
+                            attempt();
+                            return [];
+                        } catch (error) {
+                            return [`${index}: ${(error as Error).message}`];
+                        }
+                    });
+                });
+                assert.deepStrictEqual(result, [
+                    '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s LoadBalancer Service; rename one of them',
+                    '2: AppConfig "web-env": name makes its Secret "web-env", the name of app "web"\'s Secret for secret env; rename one of them',
+                    '3: ContainerApp "web-x": volumes[0].name makes its persistent volume "web-x-data", the name of app "web"\'s persistent volume; rename one of them',
+                ]);
+                assert.deepStrictEqual(graph.resources.filter((r) => r.type.startsWith("berth:")).map((r) => r.name).sort(), ["shop", "web", "web-env", "web-env-2"]);
             });
 
             it("the largest exact CPU quantity renders in plain digits", async () => {
