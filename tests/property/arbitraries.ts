@@ -496,6 +496,7 @@ function repairSystem(spec: SystemSpec): SystemSpec {
     for (const app of spec.apps.filter((a) => a.name.length > 56)) {
         for (const p of (app.args.ports ?? []) as Args[]) delete p.publish;
     }
+    repairDerivedNames(spec);
     if (spec.stack["berth:target"] !== "docker") {
         return spec;
     }
@@ -513,6 +514,46 @@ function repairSystem(spec: SystemSpec): SystemSpec {
         }
     });
     return spec;
+}
+
+/**
+ * Objects named after a component plus a suffix must not take another
+ * component's object name on the network (Services "<app>" and "<app>-public",
+ * Secrets "<config>" and "<app>-env", volumes "<app>-<volume>"); components
+ * claim them in the order they are declared (configs, then apps). Drops the
+ * feature that would make the second name.
+ */
+function repairDerivedNames(spec: SystemSpec): void {
+    const taken = new Set<string>();
+    const mayBeSecret = (value: unknown) => typeof value !== "string";
+    for (const c of spec.configs) {
+        const contents = [...Object.values((c.args.files ?? {}) as Args), ...Object.values((c.args.values ?? {}) as Args)];
+        if (Object.keys((c.args.secrets ?? {}) as Args).length > 0 || contents.some(mayBeSecret)) taken.add(`Secret/${c.name}`);
+    }
+    for (const app of spec.apps) {
+        const args = app.args;
+        const ports = (args.ports ?? []) as Args[];
+        if (ports.length > 0 && taken.has(`Service/${app.name}`)) {
+            delete args.ports;
+            delete args.ingress;
+        }
+        if (ports.some((p) => p.publish !== undefined) && taken.has(`Service/${app.name}-public`)) {
+            for (const p of ports) delete p.publish;
+        }
+        const env = (args.env ?? {}) as Args;
+        if (Object.values(env).some(mayBeSecret) && taken.has(`Secret/${app.name}-env`)) {
+            for (const [key, value] of Object.entries(env)) if (mayBeSecret(value)) env[key] = "plain";
+        }
+        for (const v of (args.volumes ?? []) as Args[]) {
+            if (v.persistent && taken.has(`volume/${app.name}-${v.name}`)) delete v.persistent;
+        }
+        // What this app now claims.
+        const kept = (args.ports ?? []) as Args[];
+        if (kept.length > 0) taken.add(`Service/${app.name}`);
+        if (kept.some((p) => p.publish !== undefined)) taken.add(`Service/${app.name}-public`);
+        if (Object.values(env).some(mayBeSecret)) taken.add(`Secret/${app.name}-env`);
+        for (const v of (args.volumes ?? []) as Args[]) if (v.persistent) taken.add(`volume/${app.name}-${v.name}`);
+    }
 }
 
 // ---------------------------------------------------------------- key order
@@ -763,6 +804,8 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
         case "ContainerApp":
             return fc.oneof(
                 fc.constant(fault({ target: otherTarget }, "target")),
+                // The fixture's app "pub" publishes: its LoadBalancer Service is "pub-public".
+                fc.constant(fault({ $name: "pub-public", ports: [{ port: 80 }], ingress: remove }, "name")),
                 fc.integer({ min: 57, max: 63 }).map((length) => fault({ $name: "p".repeat(length), replicas: 1, ports: [{ port: 80, publish: 18081 }], ingress: remove, volumes: remove }, "name")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
                 ...(target === "docker"
@@ -773,7 +816,11 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
                     : []),
             );
         case "AppConfig":
-            return fc.constant(fault({ target: otherTarget }, "target"));
+            return fc.oneof(
+                fc.constant(fault({ target: otherTarget }, "target")),
+                // The fixture's app "free" has an env value that may be secret: its Secret is "free-env".
+                fc.constant(fault({ $name: "free-env", secrets: { A: "1" } }, "name")),
+            );
         case "AutoscalingPolicy":
             return fc.oneof(
                 fc.constant(fault({ target: otherTarget }, "target")),

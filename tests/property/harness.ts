@@ -161,7 +161,8 @@ export const fixtureNames = ["net", "other", "cfg", "foreign", "pub", "free", "b
 /**
  * What invalid and junk cases refer to: a network and a config of their own,
  * a foreign network's config, an app publishing host port 8080, apps with and
- * without requests, and an app that already has a policy.
+ * without requests (one with env that may be secret), and an app that already
+ * has a policy.
  */
 export function fixture(): Map<string, unknown> {
     const net = new berth.AppNetwork("net", {});
@@ -170,7 +171,7 @@ export function fixture(): Map<string, unknown> {
     const foreign = new berth.AppConfig("foreign", { network: other, values: { A: "1" } });
     const requests = { requests: { cpu: "100m", memory: "64Mi" } };
     const pub = new berth.ContainerApp("pub", { network: net, image: "pub:1", ports: [{ name: "http", port: 8080, publish: 8080 }], resources: requests });
-    const free = new berth.ContainerApp("free", { network: net, image: "free:1", resources: requests });
+    const free = new berth.ContainerApp("free", { network: net, image: "free:1", resources: requests, env: { TOKEN: Promise.resolve("t") } });
     const bare = new berth.ContainerApp("bare", { network: net, image: "bare:1" });
     const scaled = new berth.ContainerApp("scaled", { network: net, image: "scaled:1", resources: { requests: { cpu: "100m" } } });
     new berth.AutoscalingPolicy("scaled", { app: scaled, minReplicas: 1, maxReplicas: 3, cpuUtilization: 50 });

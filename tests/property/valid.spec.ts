@@ -21,7 +21,7 @@ describe("Property: valid specs", function () {
                         await expectProduced(spec, run);
                         assert.deepStrictEqual(deployProblems(run.graph), [], "a real deploy would refuse these");
                     }),
-                    300,
+                    400,
                 );
             });
 
