@@ -166,8 +166,8 @@ export interface ConfigOptions {
     secrets: "none" | "some" | "many";
 }
 
-/** A plain or secret content for a config file or value. */
-function configContent(options: ConfigOptions): fc.Arbitrary<unknown> {
+/** A plain or secret value: a config file or value, an app's env value. */
+function plainOrSecret(options: ConfigOptions): fc.Arbitrary<unknown> {
     if (options.secrets === "none") return input(text);
     const secretWeight = options.secrets === "many" ? 3 : 1;
     return fc.oneof(
@@ -188,8 +188,8 @@ export function configArgs(target: Target, options: ConfigOptions = { secrets: "
         .record({
             network: fc.constant({ $ref: "network" }),
             target: optional(fc.constant(target)),
-            files: optional(fc.dictionary(fileName, configContent(options), { maxKeys: 3 })),
-            values: optional(fc.dictionary(envName, configContent(options), { maxKeys: 3 })),
+            files: optional(fc.dictionary(fileName, plainOrSecret(options), { maxKeys: 3 })),
+            values: optional(fc.dictionary(envName, plainOrSecret(options), { maxKeys: 3 })),
             secrets:
                 options.secrets === "none"
                     ? fc.constant(undefined)
@@ -289,16 +289,6 @@ const security = fc
     })
     .map(compact);
 
-function envValue(options: ConfigOptions): fc.Arbitrary<unknown> {
-    if (options.secrets === "none") return input(text);
-    const secretWeight = options.secrets === "many" ? 4 : 1;
-    return fc.oneof(
-        { weight: 5, arbitrary: input(text) },
-        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $secret: value })) },
-        { weight: secretWeight, arbitrary: secretText.map((value) => ({ $derived: value })) },
-    );
-}
-
 /** A ContainerApp's args, valid on its own; cross-app rules are repaired by `system`. */
 export function appArgs(context: AppContext): fc.Arbitrary<Args> {
     const configMounts =
@@ -322,7 +312,7 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
             image: input(image),
             command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
-            env: optional(fc.dictionary(envName, envValue(context.options), { maxKeys: 4 })),
+            env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 4 })),
             configs: configMounts,
             ports: optional(ports),
             healthCheck: optional(healthCheck),
