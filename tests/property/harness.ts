@@ -40,9 +40,8 @@ export async function check<T>(property: fc.IAsyncPropertyWithHooks<T> | fc.IAsy
  * Pulumi's runtime records `new Error().stack` for every promise it makes,
  * which is most of a mocked program run's time; the property suites turn stack
  * traces off while they run (set FC_STACK_TRACES=1 to keep them for debugging).
- * Call inside a describe.
  */
-export function withoutStackTraces(): void {
+function withoutStackTraces(): void {
     let saved = Error.stackTraceLimit;
     before(() => {
         saved = Error.stackTraceLimit;
@@ -51,6 +50,27 @@ export function withoutStackTraces(): void {
     after(() => {
         Error.stackTraceLimit = saved;
     });
+}
+
+/**
+ * A property suite: a long timeout, no stack traces while it runs, one
+ * describe per target, and a summary line (cases, time, seed) at the end.
+ */
+export function propertySuite(title: string, body: (target: Target, count: CaseCount) => void): void {
+    describe(`Property: ${title}`, function () {
+        this.timeout(10 * 60 * 1000);
+        const count = new CaseCount();
+        withoutStackTraces();
+        after(() => console.log(count.summary(title)));
+        for (const target of ["docker", "kubernetes"] as Target[]) {
+            describe(`on ${target}`, () => body(target, count));
+        }
+    });
+}
+
+/** The number of components of a generated system. */
+export function componentCount(spec: SystemSpec): number {
+    return 1 + spec.configs.length + spec.apps.length + spec.policies.length;
 }
 
 /** Generated component specs, counted per suite for the run summary. */

@@ -13,11 +13,10 @@ import {
     networkArgs,
     policyArgs,
     Target,
-    targets,
     validName,
     withFaults,
 } from "./arbitraries";
-import { beyondBaseline, CaseCount, withoutStackTraces, check, ComponentType, construct, expectFaultsReported, fixtureBaseline, fixtureNames, problemsOf, runCases } from "./harness";
+import { beyondBaseline, check, ComponentType, construct, expectFaultsReported, fixtureBaseline, fixtureNames, problemsOf, propertySuite, runCases } from "./harness";
 
 /*
  * Invalid cases run many to a program (a program run costs far more than a
@@ -33,7 +32,6 @@ interface Case {
     faults: Fault[];
 }
 
-const count = new CaseCount();
 // At most 56 characters: a longer name is itself a problem for an app that publishes a port (a fault of its own).
 const caseName = validName.filter((name) => ![...fixtureNames, "pub-public", "free-env"].includes(name) && name.length <= 56);
 
@@ -88,46 +86,38 @@ function junkCase(target: Target): fc.Arbitrary<Case> {
         .chain((component) => fc.record({ name: caseName, args: mutated(base(component, target)) }).map(({ name, args }) => ({ component, name, args, faults: [] })));
 }
 
-describe("Property: invalid specs", function () {
-    this.timeout(10 * 60 * 1000);
-    withoutStackTraces();
-    after(() => console.log(count.summary("invalid specs")));
+propertySuite("invalid specs", (target, count) => {
+    it("an invalid spec always fails with one error naming the component and the path of every problem, and registers nothing", async () => {
+        const baseline = await fixtureBaseline(target);
+        await check(
+            fc.asyncProperty(fc.array(invalidCase(target), { minLength: 1, maxLength: 60, size: "max" }), async (cases) => {
+                count.add(`${target} invalid`, cases.length);
+                const { outcomes, graph } = await runCases(target, cases, (c, refs) => construct(c.component, c.name, c.args, refs));
+                outcomes.forEach((outcome, index) => {
+                    const c = cases[index];
+                    assert.ok(outcome.threw, `${c.component} "${c.name}" was accepted, but ${c.faults.map((f) => f.expect).join(", ")} is wrong`);
+                    expectFaultsReported(outcome.error, c.component, c.name, c.faults);
+                });
+                const excepted = cases.filter((c) => c.faults.some((f) => f.registersComponent)).map((c) => `berth:index:${c.component}::${c.name}`);
+                const registered = beyondBaseline(graph, baseline).filter((key) => !excepted.includes(key));
+                assert.deepStrictEqual(registered, [], "invalid cases registered resources");
+            }),
+            80,
+        );
+    });
 
-    for (const target of targets) {
-        describe(`on ${target}`, () => {
-            it("an invalid spec always fails with one error naming the component and the path of every problem, and registers nothing", async () => {
-                const baseline = await fixtureBaseline(target);
-                await check(
-                    fc.asyncProperty(fc.array(invalidCase(target), { minLength: 1, maxLength: 60, size: "max" }), async (cases) => {
-                        count.add(`${target} invalid`, cases.length);
-                        const { outcomes, graph } = await runCases(target, cases, (c, refs) => construct(c.component, c.name, c.args, refs));
-                        outcomes.forEach((outcome, index) => {
-                            const c = cases[index];
-                            assert.ok(outcome.threw, `${c.component} "${c.name}" was accepted, but ${c.faults.map((f) => f.expect).join(", ")} is wrong`);
-                            expectFaultsReported(outcome.error, c.component, c.name, c.faults);
-                        });
-                        const excepted = cases.filter((c) => c.faults.some((f) => f.registersComponent)).map((c) => `berth:index:${c.component}::${c.name}`);
-                        const registered = beyondBaseline(graph, baseline).filter((key) => !excepted.includes(key));
-                        assert.deepStrictEqual(registered, [], "invalid cases registered resources");
-                    }),
-                    80,
-                );
-            });
-
-            it("no args ever crash a component (TypeError and kin): it is built, or fails with berth's error naming it", async () => {
-                await check(
-                    fc.asyncProperty(fc.array(junkCase(target), { minLength: 1, maxLength: 60, size: "max" }), async (cases) => {
-                        count.add(`${target} junk`, cases.length);
-                        // Names are made unique: a junk case that happens to be valid is built and registers.
-                        const named = cases.map((c, index) => ({ ...c, name: `${c.name.slice(0, 56)}-${index}` }));
-                        const { outcomes } = await runCases(target, named, (c, refs) => construct(c.component, c.name, c.args, refs));
-                        outcomes.forEach((outcome, index) => {
-                            if (outcome.threw) problemsOf(outcome.error, named[index].component, named[index].name);
-                        });
-                    }),
-                    50,
-                );
-            });
-        });
-    }
+    it("no args ever crash a component (TypeError and kin): it is built, or fails with berth's error naming it", async () => {
+        await check(
+            fc.asyncProperty(fc.array(junkCase(target), { minLength: 1, maxLength: 60, size: "max" }), async (cases) => {
+                count.add(`${target} junk`, cases.length);
+                // Names are made unique: a junk case that happens to be valid is built and registers.
+                const named = cases.map((c, index) => ({ ...c, name: `${c.name.slice(0, 56)}-${index}` }));
+                const { outcomes } = await runCases(target, named, (c, refs) => construct(c.component, c.name, c.args, refs));
+                outcomes.forEach((outcome, index) => {
+                    if (outcome.threw) problemsOf(outcome.error, named[index].component, named[index].name);
+                });
+            }),
+            50,
+        );
+    });
 });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { resolveOutput, ResourceGraph } from "../../components/testing";
-import { Args, system, SystemSpec, targets } from "./arbitraries";
-import { BuiltSystem, CaseCount, check, runSystem, targetOf, withoutStackTraces } from "./harness";
+import { Args, system, SystemSpec } from "./arbitraries";
+import { BuiltSystem, check, componentCount, propertySuite, runSystem, targetOf } from "./harness";
 
 /*
  * Secrets go in every place berth takes one: app env (a Pulumi secret, or one
@@ -10,8 +10,6 @@ import { BuiltSystem, CaseCount, check, runSystem, targetOf, withoutStackTraces 
  * `secrets` (plain strings, Promises, Outputs and secrets alike). Registry
  * credentials are not a berth feature yet (see docs/reliability.md).
  */
-
-const count = new CaseCount();
 
 type Marker = { $secret?: string; $derived?: string; $promise?: string; $output?: string };
 
@@ -103,63 +101,55 @@ async function outputs(built: BuiltSystem): Promise<Array<{ name: string; value:
     return Promise.all(all.map(async ([name, output]) => ({ name, ...(await resolveOutput(output as never)) })));
 }
 
-describe("Property: secret taint", function () {
-    this.timeout(10 * 60 * 1000);
-    withoutStackTraces();
-    after(() => console.log(count.summary("secret taint")));
+propertySuite("secret taint", (target, count) => {
+    it("no child input and no component output holds a secret's plaintext, every value derived from a secret is secret, and secrets reach only where they are used", async () => {
+        await check(
+            fc.asyncProperty(system({ targets: [target], options: { secrets: "many" }, maxApps: 2 }), async (spec) => {
+                count.add(`${target} systems`, componentCount(spec));
+                const uses = secretUses(spec);
+                const plaintexts = uses.map((u) => u.plaintext);
+                const { graph, result } = await runSystem(spec);
 
-    for (const target of targets) {
-        describe(`on ${target}`, () => {
-            it("no child input and no component output holds a secret's plaintext, every value derived from a secret is secret, and secrets reach only where they are used", async () => {
-                await check(
-                    fc.asyncProperty(system({ targets: [target], options: { secrets: "many" }, maxApps: 2 }), async (spec) => {
-                        count.add(`${target} systems`, 1 + spec.configs.length + spec.apps.length + spec.policies.length);
-                        const uses = secretUses(spec);
-                        const plaintexts = uses.map((u) => u.plaintext);
-                        const { graph, result } = await runSystem(spec);
+                // Outside a secret marker, no child input holds a plaintext: whatever carries or derives from a secret is secret.
+                assert.deepStrictEqual(graph.plaintextLeaks(plaintexts), [], "plaintext outside a secret");
+                for (const output of await outputs(result)) {
+                    const text = JSON.stringify(output.value) ?? "";
+                    assert.ok(output.secret || !plaintexts.some((p) => text.includes(p)), `output ${output.name} holds a secret in plaintext`);
+                }
 
-                        // Outside a secret marker, no child input holds a plaintext: whatever carries or derives from a secret is secret.
-                        assert.deepStrictEqual(graph.plaintextLeaks(plaintexts), [], "plaintext outside a secret");
-                        for (const output of await outputs(result)) {
-                            const text = JSON.stringify(output.value) ?? "";
-                            assert.ok(output.secret || !plaintexts.some((p) => text.includes(p)), `output ${output.name} holds a secret in plaintext`);
-                        }
+                // Even marked secret, a secret lands only where it is used: a Kubernetes Secret, a Docker container's env or files.
+                for (const r of graph.resources) {
+                    const inputs = graph.inputs(r.type, r.name);
+                    const allowed = targetOf(spec) === "kubernetes" ? (r.type === "kubernetes:core/v1:Secret" ? ["stringData"] : []) : r.type === "docker:index/container:Container" ? ["envs", "uploads"] : [];
+                    for (const [key, value] of Object.entries(inputs)) {
+                        if (allowed.includes(key)) continue;
+                        const text = JSON.stringify(value) ?? "";
+                        const found = plaintexts.find((p) => text.includes(p));
+                        assert.ok(found === undefined, `${r.type}::${r.name} ${key} holds a secret (even if marked)`);
+                    }
+                }
 
-                        // Even marked secret, a secret lands only where it is used: a Kubernetes Secret, a Docker container's env or files.
-                        for (const r of graph.resources) {
-                            const inputs = graph.inputs(r.type, r.name);
-                            const allowed = targetOf(spec) === "kubernetes" ? (r.type === "kubernetes:core/v1:Secret" ? ["stringData"] : []) : r.type === "docker:index/container:Container" ? ["envs", "uploads"] : [];
-                            for (const [key, value] of Object.entries(inputs)) {
-                                if (allowed.includes(key)) continue;
-                                const text = JSON.stringify(value) ?? "";
-                                const found = plaintexts.find((p) => text.includes(p));
-                                assert.ok(found === undefined, `${r.type}::${r.name} ${key} holds a secret (even if marked)`);
+                // And it does reach them (the checks above are not vacuous).
+                if (target === "kubernetes") {
+                    for (const use of uses) {
+                        const data = graph.inputs("kubernetes:core/v1:Secret", use.kubernetes.secret).stringData;
+                        assert.strictEqual(data[use.kubernetes.key], use.plaintext, `Secret ${use.kubernetes.secret} key ${use.kubernetes.key}`);
+                    }
+                } else {
+                    spec.apps.forEach((_, index) => {
+                        const expected = dockerDeliveries(spec, index);
+                        for (const container of containersOf(spec, graph, index)) {
+                            const inputs = graph.inputs(container.type, container.name);
+                            for (const entry of expected.env) assert.ok((inputs.envs as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
+                            const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
+                            for (const file of expected.files) {
+                                assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${container.name} lacks ${file.file}`);
                             }
                         }
-
-                        // And it does reach them (the checks above are not vacuous).
-                        if (target === "kubernetes") {
-                            for (const use of uses) {
-                                const data = graph.inputs("kubernetes:core/v1:Secret", use.kubernetes.secret).stringData;
-                                assert.strictEqual(data[use.kubernetes.key], use.plaintext, `Secret ${use.kubernetes.secret} key ${use.kubernetes.key}`);
-                            }
-                        } else {
-                            spec.apps.forEach((_, index) => {
-                                const expected = dockerDeliveries(spec, index);
-                                for (const container of containersOf(spec, graph, index)) {
-                                    const inputs = graph.inputs(container.type, container.name);
-                                    for (const entry of expected.env) assert.ok((inputs.envs as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
-                                    const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
-                                    for (const file of expected.files) {
-                                        assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${container.name} lacks ${file.file}`);
-                                    }
-                                }
-                            });
-                        }
-                    }),
-                    120,
-                );
-            });
-        });
-    }
+                    });
+                }
+            }),
+            120,
+        );
+    });
 });

@@ -1,44 +1,33 @@
 import * as assert from "assert";
 import fc from "fast-check";
-import { reordered, system, SystemSpec, targets } from "./arbitraries";
-import { canonical, CaseCount, check, deployProblems, expectProduced, runSystem, targetOf, withoutStackTraces } from "./harness";
+import { reordered, system } from "./arbitraries";
+import { canonical, check, componentCount, deployProblems, expectProduced, propertySuite, runSystem, targetOf } from "./harness";
 
-const count = new CaseCount();
-const componentsOf = (spec: SystemSpec) => 1 + spec.configs.length + spec.apps.length + spec.policies.length;
+propertySuite("valid specs", (target, count) => {
+    it("a valid spec always registers its components and their documented children, outputs resolve, and nothing a real deploy would refuse", async () => {
+        await check(
+            fc.asyncProperty(system({ targets: [target] }), async (spec) => {
+                count.add(`${target} valid`, componentCount(spec));
+                const run = await runSystem(spec);
+                await expectProduced(spec, run);
+                assert.deepStrictEqual(deployProblems(run.graph), [], "a real deploy would refuse these");
+            }),
+            400,
+        );
+    });
 
-describe("Property: valid specs", function () {
-    this.timeout(10 * 60 * 1000);
-    withoutStackTraces();
-    after(() => console.log(count.summary("valid specs")));
-
-    for (const target of targets) {
-        describe(`on ${target}`, () => {
-            it("a valid spec always registers its components and their documented children, outputs resolve, and nothing a real deploy would refuse", async () => {
-                await check(
-                    fc.asyncProperty(system({ targets: [target] }), async (spec) => {
-                        count.add(`${target} valid`, componentsOf(spec));
-                        const run = await runSystem(spec);
-                        await expectProduced(spec, run);
-                        assert.deepStrictEqual(deployProblems(run.graph), [], "a real deploy would refuse these");
-                    }),
-                    400,
-                );
-            });
-
-            it("the same spec with its keys in another order produces identical child inputs", async () => {
-                await check(
-                    fc.asyncProperty(system({ targets: [target] }), fc.array(fc.nat(), { minLength: 1, maxLength: 16 }), async (spec, order) => {
-                        count.add(`${target} key order`, componentsOf(spec));
-                        const shuffled = reordered(spec, order);
-                        assert.strictEqual(targetOf(shuffled), target);
-                        const first = await runSystem(spec);
-                        const second = await runSystem(shuffled);
-                        assert.deepStrictEqual(second.graph.snapshot(), first.graph.snapshot());
-                        assert.strictEqual(canonical(second.graph), canonical(first.graph));
-                    }),
-                    150,
-                );
-            });
-        });
-    }
+    it("the same spec with its keys in another order produces identical child inputs", async () => {
+        await check(
+            fc.asyncProperty(system({ targets: [target] }), fc.array(fc.nat(), { minLength: 1, maxLength: 16 }), async (spec, order) => {
+                count.add(`${target} key order`, componentCount(spec));
+                const shuffled = reordered(spec, order);
+                assert.strictEqual(targetOf(shuffled), target);
+                const first = await runSystem(spec);
+                const second = await runSystem(shuffled);
+                assert.deepStrictEqual(second.graph.snapshot(), first.graph.snapshot());
+                assert.strictEqual(canonical(second.graph), canonical(first.graph));
+            }),
+            150,
+        );
+    });
 });
