@@ -45,7 +45,14 @@ export async function runProgram<T>(program: () => T | Promise<T>, options: RunO
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
-        const result = await program();
+        let result: T;
+        try {
+            result = await program();
+        } catch (error) {
+            // Let what the program registered before it threw land in this run, not the next one.
+            await settle(mocks);
+            throw error;
+        }
         await settle(mocks);
         if (failures.length > 0) {
             throw failures[0];
