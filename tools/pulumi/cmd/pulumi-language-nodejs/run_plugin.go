@@ -20,7 +20,8 @@ var pluginModules = map[string]string{
 }
 
 // RunPlugin starts a plugin written in Node.js (a directory with a
-// PulumiPlugin.yaml, `runtime: nodejs`) and streams its stdout and stderr back
+// PulumiPlugin.yaml or, for a policy pack, a PulumiPolicy.yaml, `runtime:
+// nodejs`) and streams its stdout and stderr back
 // to the engine, which reads the plugin's gRPC port from the first line of
 // stdout. The plugin's package.json "main" (or index.js) is its entry.
 func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {
@@ -48,7 +49,7 @@ func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumir
 	}
 	// The entry is relative to the plugin's directory, never to the caller's.
 	entry := filepath.Join(dir, info.GetEntryPoint())
-	args := append([]string{runPath, entry}, req.GetArgs()...)
+	args := append([]string{runPath}, pluginCommandLine(kind, entry, req.GetArgs())...)
 
 	cmd := exec.CommandContext(ctx, nodeBin, args...)
 	cmd.Cancel = func() error {
@@ -76,6 +77,20 @@ func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumir
 		code = ee.ExitCode()
 	}
 	return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: int32(code)}})
+}
+
+// pluginCommandLine is what follows the runner module on node's command line.
+// run-plugin takes `<program> [flags]`; run-policy-pack takes
+// `<engine address> <program>`, and the engine sends an analyzer its address
+// as the last argument, after any logging or tracing flags. Those flags go
+// last: minimist would take a positional argument after `--logtostderr` as
+// that flag's value.
+func pluginCommandLine(kind, entry string, args []string) []string {
+	if kind != "analyzer" || len(args) == 0 {
+		return append([]string{entry}, args...)
+	}
+	engineAddress, flags := args[len(args)-1], args[:len(args)-1]
+	return append([]string{engineAddress, entry}, flags...)
 }
 
 // streamWriter sends each write as one message (a copy: the caller reuses its buffer).
