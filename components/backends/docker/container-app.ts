@@ -31,12 +31,14 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
     const envs = pulumi.all(env.map((e) => pulumi.output(e.value).apply((value) => `${e.name}=${value}`)));
 
     const uploads: docker.types.input.ContainerUpload[] = [];
+    let uploadsHoldSecret = false;
     for (const mount of app.configs) {
         if (mount.mountPath === undefined) {
             continue;
         }
         const contents = await mount.config.contents;
         const files = { ...contents.plainFiles, ...contents.secretFiles };
+        uploadsHoldSecret ||= Object.keys(contents.secretFiles).length > 0;
         for (const fileName of Object.keys(files).sort()) {
             uploads.push({ file: `${mount.mountPath}/${fileName}`, content: files[fileName] });
         }
@@ -73,6 +75,10 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
         volumes.push({ volumeName: created.name, containerPath: volume.mountPath, readOnly: volume.readOnly });
         resourceNames.push(volumeName);
     }
+
+    // Declared as well as carried: a policy pack sees values with their secret markers removed
+    // (@pulumi/policy unwraps them), but it sees the resource's additionalSecretOutputs.
+    const secretOutputs = [...(env.some((e) => e.secret) ? ["envs"] : []), ...(uploadsHoldSecret ? ["uploads"] : [])];
 
     const published = app.ports.filter((p) => p.publish !== undefined);
     const limits = app.resources.limits;
@@ -111,7 +117,7 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
                 // Docker's relative CPU weight; 1024 is one core's worth.
                 cpuShares: requests.cpu ? Math.max(2, Math.round((cpuMillicores(requests.cpu)! * 1024) / 1000)) : undefined,
             },
-            { parent },
+            { parent, additionalSecretOutputs: nonEmpty(secretOutputs) },
         );
         resourceNames.push(containerName);
     }
