@@ -1,4 +1,5 @@
 import * as crypto from "crypto";
+import { promisify } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigContents, InputMap } from "./model";
 
@@ -9,20 +10,25 @@ import { ConfigContents, InputMap } from "./model";
  * through scrypt, a deliberately slow key-derivation function, salted with the
  * config's name: the digest cannot be reversed, and guessing a secret from it
  * costs a memory-hard scrypt run per guess instead of one SHA-256.
+ *
+ * scrypt costs about 50 ms of CPU per digest, so it runs asynchronously, on
+ * libuv's thread pool: the program keeps registering resources meanwhile, and
+ * several configs hash in parallel on a machine with more than one core.
  */
 
 const scryptParams = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const scrypt = promisify<crypto.BinaryLike, crypto.BinaryLike, number, crypto.ScryptOptions, Buffer>(crypto.scrypt);
 
 function stableJson(map: Record<string, string>): string {
     return JSON.stringify(Object.keys(map).sort().map((key) => [key, map[key]]));
 }
 
 /** Digest of secret values; cheap for the common case of no secrets. */
-export function secretDigest(salt: string, secrets: Record<string, string>): string {
+export async function secretDigest(salt: string, secrets: Record<string, string>): Promise<string> {
     if (Object.keys(secrets).length === 0) {
         return "";
     }
-    return crypto.scryptSync(stableJson(secrets), `berth-config-hash:${salt}`, 32, scryptParams).toString("hex");
+    return (await scrypt(stableJson(secrets), `berth-config-hash:${salt}`, 32, scryptParams)).toString("hex");
 }
 
 /** SHA-256 over the parts, hex. */
@@ -43,11 +49,11 @@ export function configHash(name: string, contents: Promise<ConfigContents>): pul
     const hash = pulumi
         .output(contents)
         .apply((parts) => pulumi.output(parts))
-        .apply((c) =>
+        .apply(async (c) =>
             combineDigests([
                 stableJson(c.plainFiles),
                 stableJson(c.plainValues),
-                secretDigest(name, { ...prefixKeys("file:", c.secretFiles), ...prefixKeys("value:", c.secretValues) }),
+                await secretDigest(name, { ...prefixKeys("file:", c.secretFiles), ...prefixKeys("value:", c.secretValues) }),
             ]),
         );
     return pulumi.unsecret(hash);
@@ -61,6 +67,6 @@ function prefixKeys(prefix: string, map: Record<string, string>): Record<string,
 export function rolloutHash(appName: string, configHashes: pulumi.Input<string>[], secretEnv: InputMap): pulumi.Output<string> {
     const hash = pulumi
         .all([pulumi.all(configHashes), pulumi.output(secretEnv)])
-        .apply(([hashes, env]) => combineDigests([...hashes, secretDigest(`${appName}-env`, env)]));
+        .apply(async ([hashes, env]) => combineDigests([...hashes, await secretDigest(`${appName}-env`, env)]));
     return pulumi.unsecret(hash);
 }
