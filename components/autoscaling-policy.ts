@@ -84,6 +84,13 @@ export class AutoscalingPolicy extends pulumi.ComponentResource {
                     `but app "${app.name}" publishes a host port, which one container only can bind; use minReplicas: 1 on Docker stacks`,
             );
         }
+        const persistent = app.volumes.find((v) => v.persistent);
+        if (persistent !== undefined && spec.maxReplicas > 1) {
+            throw new Error(
+                `AutoscalingPolicy "${name}": maxReplicas ${spec.maxReplicas} would run several replicas of app "${app.name}", ` +
+                    `but its persistent volume "${persistent.name}" is mounted by one replica only; do not autoscale an app with a persistent volume`,
+            );
+        }
         const model: AutoscalingModel = {
             name,
             target,

@@ -61,6 +61,16 @@ describe("AutoscalingPolicy", () => {
         });
     });
 
+    for (const target of ["docker", "kubernetes"] as const) {
+        it(`refuses to scale an app with a persistent volume beyond one replica on ${target}`, async () => {
+            const error = await errorOf(() => {
+                const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], volumes: [{ name: "data", mountPath: "/data", persistent: true }] } });
+                new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 });
+            }, onTarget(target));
+            assert.match(error.message, /AutoscalingPolicy "web-scaling": maxReplicas 4 would run several replicas of app "web", but its persistent volume "data" is mounted by one replica only/);
+        });
+    }
+
     it("must be created before the app is deployed, and says so", async () => {
         const error = await errorOf(async () => {
             const { web } = shop();

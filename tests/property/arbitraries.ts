@@ -487,6 +487,11 @@ function repairSystem(spec: SystemSpec): SystemSpec {
         for (const p of (app.args.ports ?? []) as Args[]) delete p.publish;
     }
     repairDerivedNames(spec);
+    // An autoscaled app may run several replicas, and a persistent volume is mounted by one.
+    for (const policy of spec.policies.filter((p) => (p.args.maxReplicas as number) > 1)) {
+        const app = spec.apps[Number((policy.args.app as { $ref: string }).$ref.replace("app:", ""))];
+        for (const volume of (app.args.volumes ?? []) as Args[]) delete volume.persistent;
+    }
     if (spec.stack["berth:target"] !== "docker") {
         return spec;
     }
