@@ -65,6 +65,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
         });
 
         after(async function () {
+            cluster.restart(); // a no-op unless a failed step left the cluster stopped
             await stack?.dispose();
         });
 
@@ -80,7 +81,8 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
             }
             const exitCode = await up.exited;
             assert.notStrictEqual(exitCode, 0, `up failed; its output:\n${up.text}`);
-            assert.match(up.text, /connect: connection refused/, "up names the connection error");
+            const address = new URL(cluster.server).host;
+            assert.ok(up.text.includes(`dial tcp ${address}: connect: connection refused`), `up names the connection error; its output:\n${up.text}`);
             assert.match(up.text, /update failed/);
 
             const state = await exportedDeployment(stack);
@@ -98,6 +100,17 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
 
         it("with the API server back on the same address, a rerun of up converges: every object is in the API server as declared", async () => {
             cluster.restart();
+            // A create the API server carried out but could not answer leaves an object the state does not know; up adopts it.
+            const known = new Set((await exportedDeployment(stack)).resources.map((r) => r.outputs?.metadata?.uid));
+            const unknown: string[] = [];
+            for (const kind of namespacedKinds) {
+                for (const object of await api.list(kind, namespace, managedByBerth)) {
+                    if (!known.has(object.metadata.uid)) {
+                        unknown.push(`${kind}/${object.metadata.name}`);
+                    }
+                }
+            }
+            console.log(`      objects in the API server the state does not know: ${unknown.join(", ") || "none"}`);
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
             assert.ok((result.summary.resourceChanges?.create ?? 0) > 0, "the rerun creates what the fault cut off");
@@ -201,17 +214,18 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
             await stack?.dispose();
         });
 
-        it("the engine stops cleanly: no pending operations are left, or refresh --clear-pending-creates clears them", async () => {
+        it("the engine cancels or finishes the step in flight, starts no other, and stops cleanly: no pending operations are left, or refresh --clear-pending-creates clears them", async () => {
             // A new greeting updates the ConfigMap and rolls api and web through their pod-template hash.
             await stack.stack.setConfig("berth-shop:greeting", { value: "hello after the interrupt" });
-            assert.deepStrictEqual(changes(await stack.previewJson()), {
+            const change = {
                 "kubernetes:core/v1:ConfigMap::shop-config": "update",
                 "kubernetes:apps/v1:Deployment::api": "update",
                 "kubernetes:apps/v1:Deployment::web": "update",
-            });
+            };
+            assert.deepStrictEqual(changes(await stack.previewJson()), change);
 
             const up = PulumiUpProcess.start(stack);
-            await up.waitForLine(/^\s*\S+\s+kubernetes:\S+ \S+ updating/, stepReachedMs);
+            const [, type, name] = /(kubernetes:\S+) (\S+) updating/.exec(await up.waitForLine(/^\s*\S+\s+kubernetes:\S+ \S+ updating/, stepReachedMs))!;
             // The first step stays in flight until the engine has taken the interrupt.
             up.freezeProvider(true);
             try {
@@ -229,7 +243,12 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
                 await stack.stack.refresh({ color: "never", clearPendingCreates: true });
                 assert.deepStrictEqual((await exportedDeployment(stack)).pending_operations ?? [], [], "refresh cleared them");
             }
-            assert.notDeepStrictEqual(changes(await stack.previewJson()), {}, "the interrupt left part of the change undone");
+            const inFlight = `${type}::${name}`;
+            assert.ok(inFlight in change, `the first step (${inFlight}) is part of the change`);
+            const left = changes(await stack.previewJson());
+            console.log(`      the step in flight (${inFlight}) was ${inFlight in left ? "cancelled" : "finished"}`);
+            // Done or cancelled, the step in flight may go either way; every other step is still to do.
+            assert.deepStrictEqual({ ...left, [inFlight]: "update" }, change, `the engine started no other step; the interrupted up printed:\n${up.text}`);
         });
 
         it("the next up completes the change: the new config reaches the ConfigMap and the pod templates of api and web", async () => {

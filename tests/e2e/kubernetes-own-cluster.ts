@@ -46,7 +46,8 @@ export class OwnCluster {
 
     /**
      * Starts the stopped cluster again on its etcd data and ports, so the same
-     * kubeconfig reaches it; throws if the API server came back elsewhere.
+     * kubeconfig reaches it (a no-op when it is up); throws if the API server
+     * came back elsewhere.
      */
     restart(): void {
         const before = this.server;
