@@ -20,6 +20,8 @@ export = () => {
             apiMinReplicas: z.number().int().min(1).default(1),
             apiMaxReplicas: z.number().int().min(1).default(3),
             hostname: z.string().optional(),
+            // The Kubernetes TLS Secret (certificate and key) the ingress serves the hostname with.
+            tlsSecretName: z.string().optional(),
             greeting: z.string().default("hello from berth"),
             apiToken: z.string().min(8, "must be at least 8 characters").optional(),
         },
@@ -73,7 +75,7 @@ export = () => {
         configs: [{ config, mountPath: "/etc/shop", env: false }],
         healthCheck: { http: { path: "/", port: 8080 } },
         replicas: settings.webReplicas,
-        ingress: settings.hostname ? { host: settings.hostname, port: "http" } : undefined,
+        ingress: settings.hostname ? { host: settings.hostname, port: "http", tlsSecretName: settings.tlsSecretName } : undefined,
     });
 
     return {

@@ -91,7 +91,7 @@ describe("berth's policy pack in a real pulumi preview", function () {
         });
 
         describe("the shop's prod stack", function () {
-            it("breaks one rule only: its public ingress for shop.example.com has no TLS", async () => {
+            it("passes every rule: pinned images, limits, health checks, secrets in Secrets, TLS on its public ingress", async () => {
                 const run = await previewOnce(
                     repoRoot,
                     "prod",
@@ -102,9 +102,9 @@ describe("berth's policy pack in a real pulumi preview", function () {
                     },
                     true,
                 );
-                assert.notStrictEqual(run.exitCode, 0, run.output);
-                assert.deepStrictEqual(violations(run.output), ["berth-ingress-tls-required kubernetes:networking.k8s.io/v1:Ingress web"]);
-                assert.match(run.output, /serves shop\.example\.com without TLS/);
+                assert.strictEqual(run.exitCode, 0, run.output);
+                assert.match(run.output, /✅ berth@v0\.1\.0/);
+                assert.deepStrictEqual(violations(run.output), []);
             });
         });
     });

@@ -34,7 +34,7 @@ describe("Policies on what berth itself creates", () => {
         assert.deepStrictEqual(await violations(tlsRule, recorded(secure.graph.get("kubernetes:networking.k8s.io/v1:Ingress", "web"), "prod")), []);
     });
 
-    it("report berth's Docker env holding a secret once the policy SDK has unwrapped the secret marker (until berth sets additionalSecretOutputs)", async () => {
+    it("report a Docker env holding a secret once the policy SDK has unwrapped the secret marker, unless additionalSecretOutputs lists envs", async () => {
         // @pulumi/policy 1.21 removes secret markers before validateResource runs: the env list then reads as plain.
         const { graph } = await runProgram(() => shop(), onTarget("docker"));
         const web = graph.resources.find((r) => r.type === "docker:index/container:Container")!;
