@@ -80,7 +80,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
                 up.freezeProvider(false);
             }
             const exitCode = await up.exited;
-            assert.notStrictEqual(exitCode, 0, `up failed; its output:\n${up.text}`);
+            assert.notStrictEqual(exitCode, 0, `the interrupted up reports failure; its output:\n${up.text}`);
             const address = new URL(cluster.server).host;
             assert.ok(up.text.includes(`dial tcp ${address}: connect: connection refused`), `up names the connection error; its output:\n${up.text}`);
             assert.match(up.text, /update failed/);
