@@ -150,21 +150,7 @@ export function buildSystem(spec: SystemSpec): BuiltSystem {
 }
 
 export function runSystem(spec: SystemSpec): Promise<ProgramRun<BuiltSystem>> {
-    return isolated(() => runProgram(() => buildSystem(spec), { config: spec.stack }));
-}
-
-/**
- * A program that throws leaves registrations (and app renders) in flight, and
- * runProgram does not wait for them: they would land in the next run's graph.
- * After a failed run, an empty run waits until they have landed.
- */
-async function isolated<T>(run: () => Promise<T>): Promise<T> {
-    try {
-        return await run();
-    } catch (error) {
-        await runProgram(() => undefined).catch(() => undefined);
-        throw error;
-    }
+    return runProgram(() => buildSystem(spec), { config: spec.stack });
 }
 
 export function targetOf(spec: SystemSpec): Target {
@@ -231,7 +217,7 @@ export async function runCases<C>(
     cases: C[],
     declare: (c: C, refs: Map<string, unknown>) => unknown,
 ): Promise<{ outcomes: Outcome[]; graph: ResourceGraph }> {
-    const { result, graph } = await isolated(() => runProgram(() => {
+    const { result, graph } = await runProgram(() => {
         const refs = fixture();
         return cases.map((c): Outcome => {
             try {
@@ -242,7 +228,7 @@ export async function runCases<C>(
                 return { threw: true, error };
             }
         });
-    }, { config: { "berth:target": target } }));
+    }, { config: { "berth:target": target } });
     return { outcomes: result, graph };
 }
 
