@@ -3,7 +3,8 @@ import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
 import { buildTestImages, containersOf, docker, ensureDockerPlugin, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
-import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf, stopAtFirstFailure } from "./docker-suite";
+import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
+import { stopAtFirstFailure } from "./story";
 import { changedOps, E2EStack } from "./stack";
 import { repoRoot, useBuiltTools } from "./tools";
 
@@ -24,7 +25,7 @@ const web = "e2e-faults-web-0";
 const everyContainer = [...api, cache, web];
 
 describe("berth on Docker under injected faults (tests/e2e/projects/faults, real engine, local dockerd)", function () {
-    stopAtFirstFailure(this);
+    stopAtFirstFailure();
     // A tag no one has built, unique to this run; the fix builds it.
     const missingImage = `berth-test/api:e2e-faults-${randomBytes(4).toString("hex")}`;
     let engine: LocalDocker | undefined;

@@ -3,32 +3,15 @@ import { docker, inspect, leftoversOf, removeLeftovers } from "./docker-engine";
 import type { E2EStack, PreviewJson } from "./stack";
 
 /**
- * What a Docker e2e suite does around its stacks: ordered steps, an engine
- * checked free of a stack's network before, swept after, and the checks every
- * step ends with. (tests/e2e/docker.e2e.ts keeps copies of its own of these.)
+ * What a Docker e2e suite does around its stacks: an engine checked free of a
+ * stack's network before, swept after, and the checks every step ends with.
  */
 
-/**
- * Skips the rest of a describe's steps after one fails (they build on each
- * other). Not mocha's bail: a suite's bail aborts the whole run.
- */
-export function stopAtFirstFailure(suite: Mocha.Suite): void {
-    let failed = false;
-    suite.beforeEach(function () {
-        if (failed) {
-            this.skip();
-        }
-    });
-    suite.afterEach(function () {
-        failed ||= this.currentTest?.state === "failed";
-    });
-}
-
-/** A stack would collide with containers of the same names that someone else made. */
+/** A stack would collide with containers of the same names that someone else made (e.g. `npm run dev`'s shop). */
 export function expectNothingOf(network: string): void {
     const found = leftoversOf(network);
     if (found.length > 0) {
-        throw new Error(`the engine already holds ${found.join(", ")}: destroy the stack that made them first`);
+        throw new Error(`the engine already holds ${found.join(", ")}: destroy the stack that made them (npm run dev's: pulumi destroy --stack dev) first`);
     }
 }
 

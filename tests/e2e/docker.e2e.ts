@@ -5,7 +5,6 @@ import { ConfigMap } from "@pulumi/pulumi/automation";
 import {
     buildTestImages,
     containersOf,
-    docker,
     encryptedState,
     ensureDockerPlugin,
     execIn,
@@ -13,9 +12,10 @@ import {
     inspect,
     leftoversOf,
     LocalDocker,
-    removeLeftovers,
 } from "./docker-engine";
+import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
 import { changedOps, E2EStack, PreviewJson } from "./stack";
+import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
@@ -28,23 +28,6 @@ import { repoRoot, useBuiltTools } from "./tools";
  */
 
 let engine: LocalDocker | undefined;
-
-/**
- * Skips the rest of a describe's steps after one fails (they build on each
- * other). Not mocha's bail: a suite's bail aborts the whole run, and the
- * other stacks would not run.
- */
-function stopAtFirstFailure(suite: Mocha.Suite): void {
-    let failed = false;
-    suite.beforeEach(function () {
-        if (failed) {
-            this.skip();
-        }
-    });
-    suite.afterEach(function () {
-        failed ||= this.currentTest?.state === "failed";
-    });
-}
 
 describe("berth on Docker through the real engine and a local dockerd", function () {
     before(function () {
@@ -59,7 +42,7 @@ describe("berth on Docker through the real engine and a local dockerd", function
     });
 
     describe("the shop's dev stack", function () {
-        stopAtFirstFailure(this);
+        stopAtFirstFailure();
         const network = "shop";
         const token = `e2e-api-token-${randomBytes(12).toString("hex")}`;
         const greeting = `hello from the e2e suite ${randomBytes(4).toString("hex")}`;
@@ -191,7 +174,7 @@ describe("berth on Docker through the real engine and a local dockerd", function
     });
 
     describe("an app that never becomes healthy (tests/e2e/projects/unhealthy)", function () {
-        stopAtFirstFailure(this);
+        stopAtFirstFailure();
         const network = "e2e-unhealthy";
         let stack: E2EStack | undefined;
         let ours = false;
@@ -244,7 +227,7 @@ interface ExampleCase {
 /** The example's dev stack: up, its containers healthy and answering, no change on a second preview, nothing left after destroy. */
 function exampleOnDocker(example: ExampleCase): void {
     describe(`examples/${example.example}'s dev stack`, function () {
-        stopAtFirstFailure(this);
+        stopAtFirstFailure();
         const secrets = example.secrets ?? {};
         let stack: E2EStack | undefined;
         let ours = false;
@@ -300,37 +283,6 @@ function exampleOnDocker(example: ExampleCase): void {
     });
 }
 
-/** A stack of this suite would collide with containers of the same names (e.g. `npm run dev`'s shop). */
-function expectNothingOf(network: string): void {
-    const found = leftoversOf(network);
-    if (found.length > 0) {
-        throw new Error(`the engine already holds ${found.join(", ")}: destroy the stack that made them (npm run dev's: pulumi destroy --stack dev) first`);
-    }
-}
-
-/**
- * Destroys and removes the stack if a test has not; then removes whatever of
- * the network is still there. Only for a describe whose before() found the
- * engine free of the network: what was there before belongs to someone else.
- */
-async function disposeAndSweep(stack: E2EStack | undefined, network: string): Promise<void> {
-    try {
-        await stack?.dispose();
-    } finally {
-        removeLeftovers(network);
-    }
-}
-
-function expectRunningAndHealthy(containers: string[]): void {
-    const states = containers.map((c) => `${c}: ${inspect(c, "{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}no health check{{end}}")}`);
-    assert.deepStrictEqual(states, containers.map((c) => `${c}: running healthy`));
-}
-
-function expectNoChanges(preview: PreviewJson): void {
-    const changed = (preview.steps ?? []).filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}: ${(s.diffReasons ?? []).join(", ")}`);
-    assert.deepStrictEqual(changed, []);
-}
-
 function replaceReasons(preview: PreviewJson): Record<string, string[]> {
     const reasons: Record<string, string[]> = {};
     for (const step of preview.steps ?? []) {
@@ -343,8 +295,4 @@ function replaceReasons(preview: PreviewJson): Record<string, string[]> {
 
 function envOf(container: string): string[] {
     return JSON.parse(inspect(container, "{{json .Config.Env}}")) as string[];
-}
-
-function idsOf(containers: string[]): Record<string, string> {
-    return Object.fromEntries(containers.map((c) => [c, docker("inspect", "--format", "{{.Id}}", c)]));
 }

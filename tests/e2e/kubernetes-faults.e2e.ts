@@ -3,10 +3,12 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Kind, KubeApi, KubeObject, namespacedKinds, waitFor } from "./kubernetes-api";
+import { expectNamespaceAbsent, expectNothingLeft, managedByBerth } from "./kubernetes-namespace";
 import { OwnCluster } from "./kubernetes-own-cluster";
 import { changes } from "./kubernetes-preview";
 import { PulumiUpProcess } from "./pulumi-up-process";
 import { E2EStack } from "./stack";
+import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
@@ -22,10 +24,8 @@ import { repoRoot, useBuiltTools } from "./tools";
 /** Not /tmp/berth-cluster, which the Kubernetes suite may be using meanwhile. */
 const clusterDir = process.env.BERTH_FAULTS_CLUSTER_DIR ?? "/tmp/berth-faults-cluster";
 const namespace = "shop";
-const managedByBerth = "app.kubernetes.io/managed-by=berth";
 const configHash = "berth.dev/config-hash";
 /** How long the namespace controller may take to finish deleting a namespace on this loaded machine. */
-const namespaceGoneMs = 180_000;
 /** How long pulumi up may take to reach a step on this loaded machine (the program is compiled first). */
 const stepReachedMs = 300_000;
 
@@ -60,7 +60,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
         let stack: E2EStack;
 
         before(async function () {
-            await expectNamespaceAbsent();
+            await expectNamespaceAbsent(api, namespace);
             stack = await createShopStack(token);
         });
 
@@ -133,7 +133,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
         let original: { deployment: KubeObject; secret: KubeObject; stateUrns: string[] };
 
         before(async function () {
-            await expectNamespaceAbsent();
+            await expectNamespaceAbsent(api, namespace);
             stack = await createShopStack(token);
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
@@ -201,7 +201,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
         const rolloutHashes: Record<string, string> = {};
 
         before(async function () {
-            await expectNamespaceAbsent();
+            await expectNamespaceAbsent(api, namespace);
             stack = await createShopStack(token);
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
@@ -361,40 +361,7 @@ async function expectShopAsDeclared(stack: E2EStack, token: string, greeting = "
 async function destroyAndExpectNothingLeft(stack: E2EStack): Promise<void> {
     const result = await stack.stack.destroy({ color: "never" });
     assert.strictEqual(result.summary.result, "succeeded");
-    for (const kind of namespacedKinds) {
-        const left = await api.list(kind, namespace, managedByBerth);
-        assert.deepStrictEqual(
-            left.filter((o) => !o.metadata.deletionTimestamp).map((o) => `${kind}/${o.metadata.name}`),
-            [],
-            `no ${kind} of berth's is left in ${namespace}`,
-        );
-    }
-    if (cluster.controllersRun) {
-        await waitFor(`namespace ${namespace} to be gone`, namespaceGoneMs, async () => ((await api.get("Namespace", namespace)) ? undefined : true));
-    } else {
-        const ns = await api.get("Namespace", namespace);
-        assert.ok(ns === undefined || ns.status?.phase === "Terminating", `namespace ${namespace} is gone or terminating`);
-    }
-}
-
-/** The namespace of an earlier describe (or run) must be gone before a stack creates it again. */
-async function expectNamespaceAbsent(): Promise<void> {
-    await waitFor(`namespace ${namespace} (left by an earlier step?) to disappear`, namespaceGoneMs, async () =>
-        (await api.get("Namespace", namespace)) ? undefined : true,
-    );
-}
-
-/** The its of a describe are steps of one story: after a failed step, the later ones are skipped. */
-function stopAtFirstFailure(): void {
-    let failed = false;
-    beforeEach(function () {
-        if (failed) {
-            this.skip();
-        }
-    });
-    afterEach(function () {
-        failed ||= this.currentTest?.state === "failed";
-    });
+    await expectNothingLeft(api, namespace, cluster.controllersRun);
 }
 
 async function mustGet(kind: Kind, name: string, inNamespace: string | undefined = kind === "Namespace" ? undefined : namespace): Promise<KubeObject> {

@@ -2,10 +2,12 @@ import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { fieldsAppliedByPulumi, Kind, KubeApi, KubeObject, namespacedKinds, waitFor } from "./kubernetes-api";
+import { fieldsAppliedByPulumi, Kind, KubeApi, KubeObject, waitFor } from "./kubernetes-api";
 import { LocalCluster } from "./kubernetes-cluster";
+import { expectNamespaceAbsent, expectNothingLeft } from "./kubernetes-namespace";
 import { changes, creates, diffPaths, keepPreviewFixture, leakedSecrets, previewFixture } from "./kubernetes-preview";
 import { E2EStack } from "./stack";
+import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
@@ -16,11 +18,9 @@ import { repoRoot, useBuiltTools } from "./tools";
  * stack's story, step by step; its stack is destroyed and removed in after().
  */
 
-const managedByBerth = "app.kubernetes.io/managed-by=berth";
 const configHash = "berth.dev/config-hash";
 const hashPath = `spec.template.metadata.annotations["${configHash}"]`;
 /** How long the namespace controller may take to finish deleting a namespace on this loaded machine. */
-const namespaceGoneMs = 180_000;
 
 let cluster: LocalCluster;
 let api: KubeApi;
@@ -45,7 +45,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         let deployed: Record<string, KubeObject>;
 
         before(async function () {
-            await expectNamespaceAbsent(namespace);
+            await expectNamespaceAbsent(api, namespace);
             stack = await E2EStack.create(repoRoot, "prod", {
                 "berth-shop:apiToken": { value: token, secret: true },
                 "berth:skipAwait": { value: "true" },
@@ -94,7 +94,8 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.strictEqual(result.summary.result, "succeeded");
             assert.strictEqual(result.summary.resourceChanges?.create, 23);
             assert.strictEqual(result.outputs.apiAddress.value, "api.shop.svc:8080");
-            assert.strictEqual(result.outputs.webUrl.value, "http://shop.example.com/");
+            // The ingress serves the hostname with TLS (berth-shop:tlsSecretName), so the URL is https.
+            assert.strictEqual(result.outputs.webUrl.value, "https://shop.example.com/");
         });
 
         it("the namespace, its network policies, the ConfigMap and the Secret are in the API server as declared", async () => {
@@ -202,6 +203,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                     http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { name: "http" } } } }] },
                 },
             ]);
+            assert.deepStrictEqual(ingress.spec.tls, [{ hosts: ["shop.example.com"], secretName: "shop-tls" }]);
         });
 
         it("a second preview reports no changes, also once the HPA controller has set the api's replicas", async () => {
@@ -294,7 +296,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         it("destroy removes every object", async () => {
             const result = await stack.stack.destroy({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
-            await expectNothingLeft(namespace);
+            await expectNothingLeft(api, namespace, cluster.controllersRun);
         });
     });
 
@@ -326,7 +328,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                 let deployment: KubeObject;
 
                 before(async function () {
-                    await expectNamespaceAbsent(namespace);
+                    await expectNamespaceAbsent(api, namespace);
                     stack = await E2EStack.create(projectDir, env.stack, {
                         "berth:skipAwait": { value: "true" },
                         "kubernetes:kubeconfig": { value: cluster.kubeconfig },
@@ -459,25 +461,12 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                 it("destroy removes every object", async () => {
                     const result = await stack.stack.destroy({ color: "never" });
                     assert.strictEqual(result.summary.result, "succeeded");
-                    await expectNothingLeft(namespace);
+                    await expectNothingLeft(api, namespace, cluster.controllersRun);
                 });
             });
         }
     });
 });
-
-/** The its of a describe are steps of one story: after a failed step, the later ones are skipped. */
-function stopAtFirstFailure(): void {
-    let failed = false;
-    beforeEach(function () {
-        if (failed) {
-            this.skip();
-        }
-    });
-    afterEach(function () {
-        failed ||= this.currentTest?.state === "failed";
-    });
-}
 
 async function mustGet(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
     const object = await api.get(kind, name, namespace);
@@ -488,33 +477,4 @@ async function mustGet(kind: Kind, name: string, namespace?: string): Promise<Ku
 /** The resource changes of an update other than `same`. */
 function nonSame(resourceChanges: Record<string, number> | undefined): Record<string, number> {
     return Object.fromEntries(Object.entries(resourceChanges ?? {}).filter(([op]) => op !== "same"));
-}
-
-/**
- * No berth object is left in the namespace, and the namespace is gone (the
- * namespace controller of kube-controller-manager finishes the deletion) or,
- * without that controller, at least terminating.
- */
-async function expectNothingLeft(namespace: string): Promise<void> {
-    for (const kind of namespacedKinds) {
-        const left = await api.list(kind, namespace, managedByBerth);
-        assert.deepStrictEqual(
-            left.filter((o) => !o.metadata.deletionTimestamp).map((o) => `${kind}/${o.metadata.name}`),
-            [],
-            `no ${kind} of berth's is left in ${namespace}`,
-        );
-    }
-    if (cluster.controllersRun) {
-        await waitFor(`namespace ${namespace} to be gone`, namespaceGoneMs, async () => ((await api.get("Namespace", namespace)) ? undefined : true));
-    } else {
-        const ns = await api.get("Namespace", namespace);
-        assert.ok(ns === undefined || ns.status?.phase === "Terminating", `namespace ${namespace} is gone or terminating`);
-    }
-}
-
-/** A namespace left by an earlier, interrupted run would make the first up fail in a confusing way. */
-async function expectNamespaceAbsent(namespace: string): Promise<void> {
-    await waitFor(`namespace ${namespace} (left by an earlier run?) to disappear: kubectl delete namespace ${namespace}`, namespaceGoneMs, async () =>
-        (await api.get("Namespace", namespace)) ? undefined : true,
-    );
 }
