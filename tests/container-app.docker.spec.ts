@@ -29,6 +29,18 @@ describe("ContainerApp on Docker", () => {
         assert.strictEqual((await resolveOutput(result.web.address)).value, "web:8080");
     });
 
+    it("lets two apps publish one host port number over TCP and over UDP (they are different ports)", async () => {
+        const { graph } = await runProgram(() => {
+            const net = new berth.AppNetwork("n", {});
+            new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 5353 }] });
+            new berth.ContainerApp("dns", { network: net, image: "d:1", ports: [{ port: 53, protocol: "udp", publish: 5353 }] });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "dns-0").ports, [
+            { internal: 53, external: 5353, ip: "127.0.0.1", protocol: "udp" },
+        ]);
+        assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "web-0").ports[0].external, 5353);
+    });
+
     it("turns the health check into a Docker HEALTHCHECK and waits for healthy on up", async () => {
         const { graph } = await runShop("docker");
         const container = graph.inputs("docker:index/container:Container", "web-0");

@@ -122,7 +122,7 @@ describe("Validation", () => {
                 new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
                 new berth.ContainerApp("admin", { network: net, image: "a:1", ports: [{ port: 81, publish: 9090 }, { port: 80, publish: 8080 }] });
             },
-            /ContainerApp "admin": ports\[1\]\.publish 8080 is already published by app "web" on this Docker host/,
+            /ContainerApp "admin": ports\[1\]\.publish 8080\/tcp is already published by app "web" on this Docker host/,
             "docker",
         ],
         ["the stack's berth:target is checked", () => new berth.AppNetwork("shop", {}), /stack config berth:target must be "docker" or "kubernetes" \(got "k8s"\)/, "k8s"],
