@@ -369,7 +369,7 @@ export class ContainerApp extends pulumi.ComponentResource {
 
         if (target === "docker") {
             const published = spec.ports.flatMap((p, index) => (p.publish !== undefined ? [{ index, publish: p.publish, protocol: p.protocol }] : []));
-            const clashes = claimHostPorts(dockerHostKey(this.getProvider("docker::index:Container")), name, published);
+            const clashes = claimHostPorts(dockerHostKey(this.getProvider("docker:index/container:Container")), name, published);
             if (clashes.length > 0) {
                 throw new BerthValidationError("ContainerApp", name, clashes);
             }

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as docker from "@pulumi/docker";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
 import { onTarget, runShop } from "./fixtures";
@@ -39,6 +40,26 @@ describe("ContainerApp on Docker", () => {
             { internal: 53, external: 5353, ip: "127.0.0.1", protocol: "udp" },
         ]);
         assert.deepStrictEqual(graph.inputs("docker:index/container:Container", "web-0").ports[0].external, 5353);
+    });
+
+    it("lets apps on two Docker hosts (explicit providers) publish the same host port, and refuses it on one host", async () => {
+        const twoHosts = await runProgram(() => {
+            const hosts = ["a", "b"].map((h) => new docker.Provider(`host-${h}`, { host: `ssh://${h}.example.com` }));
+            hosts.forEach((provider, i) => {
+                const net = new berth.AppNetwork(`n${i}`, {}, { providers: [provider] });
+                new berth.ContainerApp(`web${i}`, { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] }, { providers: [provider] });
+            });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(twoHosts.graph.ofType("docker:index/container:Container").map((c) => c.name).sort(), ["web0-0", "web1-0"]);
+        await assert.rejects(
+            runProgram(() => {
+                const provider = new docker.Provider("host-a", { host: "ssh://a.example.com" });
+                const net = new berth.AppNetwork("n", {}, { providers: [provider] });
+                new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] }, { providers: [provider] });
+                new berth.ContainerApp("admin", { network: net, image: "a:1", ports: [{ port: 80, publish: 8080 }] }, { providers: [provider] });
+            }, onTarget("docker")),
+            /ContainerApp "admin": ports\[0\]\.publish 8080\/tcp is already published by app "web" on this Docker host/,
+        );
     });
 
     it("turns the health check into a Docker HEALTHCHECK and waits for healthy on up", async () => {
