@@ -1,8 +1,9 @@
 import * as assert from "assert";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { isSecretMarker, resolveOutput, runProgram } from "../components/testing";
-import { apiToken, onTarget, runShop } from "./fixtures";
+import { apiToken, onTarget, runShop, shop } from "./fixtures";
 
 describe("AppConfig", () => {
     describe("on Kubernetes", () => {
@@ -31,6 +32,36 @@ describe("AppConfig", () => {
                 new berth.AppConfig("c", { network: net, values: { A: "1" } });
             }, onTarget("kubernetes"));
             assert.strictEqual(graph.ofType("kubernetes:core/v1:Secret").length, 0);
+        });
+
+        it("warns, with the commands to run, when the stack lets the provider replace a changed ConfigMap or Secret", async () => {
+            const { warnings } = await runShop("kubernetes");
+            assert.deepStrictEqual(
+                warnings.filter((w) => w.includes("enable")),
+                [
+                    'AppConfig "web-config": kubernetes:enableConfigMapMutable and kubernetes:enableSecretMutable not set to "true", so a change to this config ' +
+                        "replaces its ConfigMap and Secret and the Deployments that use it (downtime); set them on this stack: " +
+                        "pulumi config set kubernetes:enableConfigMapMutable true; pulumi config set kubernetes:enableSecretMutable true",
+                ],
+            );
+        });
+
+        it("names only the missing setting, and says nothing once both are set or the provider is explicit", async () => {
+            const configMapOnly = await runProgram(() => {
+                const net = new berth.AppNetwork("shop", {});
+                new berth.AppConfig("c", { network: net, values: { A: "1" } });
+            }, onTarget("kubernetes", { "kubernetes:enableSecretMutable": "true" }));
+            assert.deepStrictEqual(configMapOnly.warnings.filter((w) => w.includes("enable")).map((w) => w.split(",")[0]), [
+                'AppConfig "c": kubernetes:enableConfigMapMutable not set to "true"',
+            ]);
+            const bothSet = await runProgram(() => shop(), onTarget("kubernetes", { "kubernetes:enableConfigMapMutable": "true", "kubernetes:enableSecretMutable": "true" }));
+            assert.deepStrictEqual(bothSet.warnings.filter((w) => w.includes("enable")), []);
+            const explicit = await runProgram(() => {
+                const provider = new k8s.Provider("cluster", {});
+                const net = new berth.AppNetwork("shop", {}, { providers: [provider] });
+                new berth.AppConfig("c", { network: net, values: { A: "1" } }, { providers: [provider] });
+            }, onTarget("kubernetes"));
+            assert.deepStrictEqual(explicit.warnings.filter((w) => w.includes("enable")), []);
         });
     });
 

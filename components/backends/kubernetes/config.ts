@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { networkLabels } from "../../labels";
 import { ConfigModel, KubernetesConfigRefs } from "../../model";
 import { objectMetadata } from "./metadata";
+import { warnWithoutMutableConfig } from "./mutable-config";
 
 /**
  * An AppConfig on Kubernetes: a ConfigMap with its plain files and values, and
@@ -42,6 +43,7 @@ export async function renderKubernetesConfig(config: ConfigModel, parent: pulumi
         );
         refs.secret = secret.metadata.name;
     }
+    warnWithoutMutableConfig(config.name, parent, { configMap: refs.configMap !== undefined, secret: refs.secret !== undefined });
     return refs;
 }
 

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Without `kubernetes:enableConfigMapMutable` (`enableSecretMutable`), the
+ * Kubernetes provider replaces a changed ConfigMap (Secret) instead of
+ * updating it, and the engine then replaces the Deployments that use it:
+ * downtime on every config change. berth cannot set a provider's config, so
+ * it says so on every preview of a stack that has not set them. Only the
+ * default provider reads these keys; an explicit provider has its own args.
+ */
+export function warnWithoutMutableConfig(configName: string, parent: pulumi.Resource, kinds: { configMap: boolean; secret: boolean }): void {
+    if ((parent as pulumi.ComponentResource).getProvider("kubernetes:core/v1:ConfigMap") !== undefined) {
+        return;
+    }
+    const settings = new pulumi.Config("kubernetes");
+    const missing = [
+        ...(kinds.configMap && settings.get("enableConfigMapMutable") !== "true" ? ["enableConfigMapMutable"] : []),
+        ...(kinds.secret && settings.get("enableSecretMutable") !== "true" ? ["enableSecretMutable"] : []),
+    ];
+    if (missing.length === 0) {
+        return;
+    }
+    const objects = [kinds.configMap ? "ConfigMap" : undefined, kinds.secret ? "Secret" : undefined].filter((o) => o !== undefined).join(" and ");
+    pulumi.log.warn(
+        `AppConfig "${configName}": ${missing.map((key) => `kubernetes:${key}`).join(" and ")} not set to "true", so a change to this config ` +
+            `replaces its ${objects} and the Deployments that use it (downtime); set them on this stack: ` +
+            missing.map((key) => `pulumi config set kubernetes:${key} true`).join("; "),
+        parent,
+    );
+}
