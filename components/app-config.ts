@@ -59,11 +59,11 @@ export class AppConfig extends pulumi.ComponentResource {
         // The config's Secret is named after it, like an app's Secret for secret env (`<app>-env`).
         const mayHaveSecrets = Object.keys(spec.secrets).length > 0 || [...Object.values(spec.files), ...Object.values(spec.values)].some(maybeSecret);
         const derivedNames = mayHaveSecrets ? [{ kind: "Secret", name, role: "Secret", path: "name" }] : [];
-        const clashes = derivedNameClashes(network, `config "${name}"`, derivedNames);
+        const clashes = derivedNameClashes(network.nameScope, `config "${name}"`, derivedNames);
         if (clashes.length > 0) {
             throw new BerthValidationError("AppConfig", name, clashes);
         }
-        claimDerivedNames(network, `config "${name}"`, derivedNames);
+        claimDerivedNames(network.nameScope, `config "${name}"`, derivedNames);
         super("berth:index:AppConfig", name, {}, opts);
 
         const secrets = asSecrets(sortedMap(spec.secrets));

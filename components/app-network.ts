@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseArgs } from "./spec/errors";
 import { appNetworkSchema } from "./spec/network";
 import { NetworkModel } from "./model";
-import { resolveSkipAwait, resolveTarget } from "./target";
+import { resolveSkipAwait, resolveTarget, Target } from "./target";
 import { renderDockerNetwork } from "./backends/docker/network";
+import { dockerHostKey } from "./backends/docker/published-ports";
 import { renderKubernetesNetwork } from "./backends/kubernetes/network";
 import { warnUnsupported } from "./capabilities";
 
@@ -95,9 +96,24 @@ export class AppNetwork extends pulumi.ComponentResource {
             labels: spec.labels,
             skipAwait,
             ref,
+            nameScope: nameScope(this, target, networkName),
         };
         this.networkName = ref;
         this.target = pulumi.output(target);
         this.registerOutputs({ networkName: this.networkName, target: this.target });
     }
+}
+
+/**
+ * Where the names of a network's objects must be unique: its Docker network on
+ * its Docker host, or its namespace on its cluster, which several AppNetworks
+ * may adopt (`namespace`). Providers are told apart by their registration name.
+ */
+function nameScope(network: AppNetwork, target: Target, networkName: string): string {
+    if (target === "docker") {
+        return `docker ${dockerHostKey(network.getProvider("docker:index/network:Network"))} network ${networkName}`;
+    }
+    const provider = network.getProvider("kubernetes:core/v1:Namespace");
+    const cluster = provider ? `provider:${(provider as unknown as { __name?: string }).__name ?? "explicit"}` : `default:${new pulumi.Config("kubernetes").get("context") ?? ""}`;
+    return `kubernetes ${cluster} namespace ${networkName}`;
 }

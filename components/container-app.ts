@@ -313,13 +313,13 @@ export class ContainerApp extends pulumi.ComponentResource {
         const problems = [
             ...crossTargetProblems(target, network.name, spec),
             ...derivedNameProblems(name, spec),
-            ...derivedNameClashes(network, `app "${name}"`, derivedNames),
+            ...derivedNameClashes(network.nameScope, `app "${name}"`, derivedNames),
             ...tierFindings.errors,
         ];
         if (problems.length > 0) {
             throw new BerthValidationError("ContainerApp", name, problems);
         }
-        claimDerivedNames(network, `app "${name}"`, derivedNames);
+        claimDerivedNames(network.nameScope, `app "${name}"`, derivedNames);
         super("berth:index:ContainerApp", name, {}, opts);
         for (const warning of tierFindings.warnings) {
             pulumi.log.warn(`ContainerApp "${name}": ${warning}`, this);

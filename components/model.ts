@@ -27,6 +27,11 @@ export interface NetworkModel {
     skipAwait: boolean;
     /** The network's name as an output of the resource that creates it, so dependants wait for it. */
     ref: pulumi.Output<string>;
+    /**
+     * Where the objects' names must be unique: the Docker network on its host, or the namespace on its
+     * cluster (two AppNetworks may adopt one namespace). Keys the derived-name claims.
+     */
+    nameScope: string;
 }
 
 /** A config's contents, split by secrecy: values that are Pulumi secrets are treated as declared secrets. */

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
 import { onTarget } from "./fixtures";
@@ -47,6 +48,21 @@ describe("AppNetwork", () => {
             );
             assert.strictEqual(graph.ofType("kubernetes:core/v1:Namespace").length, 0);
             assert.strictEqual(graph.inputs("kubernetes:networking.k8s.io/v1:NetworkPolicy", "team-shop-default-deny").metadata.namespace, "team-shop");
+        });
+
+        it("checks derived object names across the AppNetworks that adopt one namespace, and only there", async () => {
+            const declare = (namespaceOfB: string) => () => {
+                const a = new berth.AppNetwork("team-a", { namespace: "team", createNamespace: false });
+                const b = new berth.AppNetwork("team-b", { namespace: namespaceOfB, createNamespace: false, defaultDenyIngress: false });
+                new berth.ContainerApp("web", { network: a, image: "web:1", env: { TOKEN: pulumi.secret("t") } });
+                new berth.AppConfig("web-env", { network: b, secrets: { A: "1" } });
+            };
+            await assert.rejects(
+                runProgram(declare("team"), onTarget("kubernetes")),
+                /AppConfig "web-env": name makes its Secret "web-env", the name of app "web"'s Secret for secret env; rename one of them/,
+            );
+            const { graph } = await runProgram(declare("other-team"), onTarget("kubernetes"));
+            assert.deepStrictEqual(graph.ofType("kubernetes:core/v1:Secret").map((s) => graph.inputs(s.type, s.name).metadata.namespace).sort(), ["other-team", "team"]);
         });
 
         it("lets a user opt out of default-deny", async () => {

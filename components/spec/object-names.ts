@@ -4,7 +4,8 @@
  * object on the same network: Pulumi refuses a second resource of one name at
  * preview, the API server or Docker a second object at up. Each component
  * checks the names it derives before it registers anything, and claims them
- * once it is valid. Checked on both targets, like every name rule.
+ * once it is valid. Checked on both targets, like every name rule, across
+ * every network that shares the Docker network or Kubernetes namespace.
  */
 
 export interface DerivedName {
@@ -17,18 +18,22 @@ export interface DerivedName {
     path: string;
 }
 
-/** Claims per network (keyed by its model, so every program run starts empty): kind/name -> holder. */
-const claims = new WeakMap<object, Map<string, string>>();
+/**
+ * Claims per name scope (NetworkModel.nameScope: a Docker network on its host,
+ * or a Kubernetes namespace on its cluster, which several AppNetworks may
+ * adopt): kind/name -> holder.
+ */
+const claims = new Map<string, Map<string, string>>();
 
-function held(network: object): Map<string, string> {
-    const names = claims.get(network) ?? new Map<string, string>();
-    claims.set(network, names);
+function held(scope: string): Map<string, string> {
+    const names = claims.get(scope) ?? new Map<string, string>();
+    claims.set(scope, names);
     return names;
 }
 
-/** A problem for each name another component of the network already holds. */
-export function derivedNameClashes(network: object, owner: string, names: DerivedName[]): string[] {
-    const holders = held(network);
+/** A problem for each name another component of the scope already holds. */
+export function derivedNameClashes(scope: string, owner: string, names: DerivedName[]): string[] {
+    const holders = held(scope);
     return names.flatMap(({ kind, name, role, path }) => {
         const holder = holders.get(`${kind}/${name}`);
         return holder !== undefined && !holder.startsWith(`${owner}'s `)
@@ -38,11 +43,16 @@ export function derivedNameClashes(network: object, owner: string, names: Derive
 }
 
 /** Records the names a valid component derives. */
-export function claimDerivedNames(network: object, owner: string, names: DerivedName[]): void {
-    const holders = held(network);
+export function claimDerivedNames(scope: string, owner: string, names: DerivedName[]): void {
+    const holders = held(scope);
     for (const { kind, name, role } of names) {
         holders.set(`${kind}/${name}`, `${owner}'s ${role}`);
     }
+}
+
+/** Forgets all claims: each program run (and each test) starts empty. */
+export function resetNameClaims(): void {
+    claims.clear();
 }
 
 /** Whether an input may turn out to be a Pulumi secret (a plain string cannot). */
