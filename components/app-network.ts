@@ -4,9 +4,9 @@ import { appNetworkSchema } from "./spec/network";
 import { NetworkModel } from "./model";
 import { resolveSkipAwait, resolveTarget, Target } from "./target";
 import { renderDockerNetwork } from "./backends/docker/network";
-import { dockerHostKey } from "./backends/docker/published-ports";
 import { renderKubernetesNetwork } from "./backends/kubernetes/network";
 import { warnUnsupported } from "./capabilities";
+import { deployTargetKey } from "./deploy-target";
 
 export interface AppNetworkArgs {
     /**
@@ -107,13 +107,8 @@ export class AppNetwork extends pulumi.ComponentResource {
 /**
  * Where the names of a network's objects must be unique: its Docker network on
  * its Docker host, or its namespace on its cluster, which several AppNetworks
- * may adopt (`namespace`). Providers are told apart by their registration name.
+ * may adopt (`namespace`).
  */
 function nameScope(network: AppNetwork, target: Target, networkName: string): string {
-    if (target === "docker") {
-        return `docker ${dockerHostKey(network.getProvider("docker:index/network:Network"))} network ${networkName}`;
-    }
-    const provider = network.getProvider("kubernetes:core/v1:Namespace");
-    const cluster = provider ? `provider:${(provider as unknown as { __name?: string }).__name ?? "explicit"}` : `default:${new pulumi.Config("kubernetes").get("context") ?? ""}`;
-    return `kubernetes ${cluster} namespace ${networkName}`;
+    return `${target} ${deployTargetKey(network, target)} ${target === "docker" ? "network" : "namespace"} ${networkName}`;
 }

@@ -4,9 +4,10 @@ import { containerAppSchema } from "./spec/container-app";
 import { AppModel, AutoscalingModel, sortedMap } from "./model";
 import { resolveSkipAwait, resolveTarget, targetMismatchProblem } from "./target";
 import { warnUnsupported } from "./capabilities";
+import { deployTargetKey } from "./deploy-target";
 import { renderDockerApp } from "./backends/docker/container-app";
 import { renderKubernetesApp } from "./backends/kubernetes/container-app";
-import { claimHostPorts, dockerHostKey } from "./backends/docker/published-ports";
+import { claimHostPorts } from "./backends/docker/published-ports";
 import { RenderedApp } from "./backends/rendered-app";
 import { readStackSettings, withDefaults } from "./spec/stack-settings";
 import { appTierFindings, replicaTierFindings } from "./spec/tiers";
@@ -369,7 +370,7 @@ export class ContainerApp extends pulumi.ComponentResource {
 
         if (target === "docker") {
             const published = spec.ports.flatMap((p, index) => (p.publish !== undefined ? [{ index, publish: p.publish, protocol: p.protocol }] : []));
-            const clashes = claimHostPorts(dockerHostKey(this.getProvider("docker:index/container:Container")), name, published);
+            const clashes = claimHostPorts(deployTargetKey(this, "docker"), name, published);
             if (clashes.length > 0) {
                 throw new BerthValidationError("ContainerApp", name, clashes);
             }

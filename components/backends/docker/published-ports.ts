@@ -1,5 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
-
 /**
  * Host ports published on each Docker host by this program. Two apps cannot
  * bind the same host port, and Docker would only say so halfway through an
@@ -25,12 +23,6 @@ export function claimHostPorts(host: string, appName: string, ports: { index: nu
         }
     }
     return problems;
-}
-
-/** The key of the Docker host a component deploys to: its explicit provider, or the default one. */
-export function dockerHostKey(provider: pulumi.ProviderResource | undefined): string {
-    // Explicit providers are told apart by their registration name; the default provider reads docker:host.
-    return provider ? `provider:${(provider as unknown as { __name?: string }).__name ?? "explicit"}` : `default:${new pulumi.Config("docker").get("host") ?? ""}`;
 }
 
 /** Forgets all claims: each program run (and each test) starts empty. */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { explicitProvider } from "../../deploy-target";
 
 /**
  * Without `kubernetes:enableConfigMapMutable` (`enableSecretMutable`), the
@@ -9,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
  * default provider reads these keys; an explicit provider has its own args.
  */
 export function warnWithoutMutableConfig(configName: string, parent: pulumi.Resource, kinds: { configMap: boolean; secret: boolean }): void {
-    if ((parent as pulumi.ComponentResource).getProvider("kubernetes:core/v1:ConfigMap") !== undefined) {
+    if (explicitProvider(parent, "kubernetes") !== undefined) {
         return;
     }
     const settings = new pulumi.Config("kubernetes");
