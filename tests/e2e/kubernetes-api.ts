@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import * as fs from "fs";
 import * as https from "https";
 import { parse } from "yaml";
@@ -64,6 +65,13 @@ export class KubeApi {
     /** The object, or undefined when the API server answers 404. */
     async get(kind: Kind, name: string, namespace?: string): Promise<KubeObject | undefined> {
         return this.request(`${collection(kind, namespace)}/${name}`);
+    }
+
+    /** The object; fails the test, naming the object, when the API server does not have it. */
+    async mustGet(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
+        const object = await this.get(kind, name, namespace);
+        assert.ok(object, `${kind} ${namespace ? `${namespace}/` : ""}${name} exists in the API server`);
+        return object;
     }
 
     /** Every object of a kind in a namespace, optionally filtered by a label selector. */

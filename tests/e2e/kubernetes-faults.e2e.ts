@@ -145,8 +145,8 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
 
         it("refresh reports exactly them deleted and drops them from the state", async () => {
             original = {
-                deployment: await mustGet("Deployment", "api"),
-                secret: await mustGet("Secret", "shop-config"),
+                deployment: await api.mustGet("Deployment", "api", namespace),
+                secret: await api.mustGet("Secret", "shop-config", namespace),
                 stateUrns: kubernetesUrns(await exportedDeployment(stack)),
             };
             cluster.deleteObject(`/apis/apps/v1/namespaces/${namespace}/deployments/api`);
@@ -172,8 +172,8 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
             const result = await stack.stack.up({ color: "never" });
             assert.deepStrictEqual(nonSame(result.summary.resourceChanges), { create: 2 });
 
-            const deployment = await mustGet("Deployment", "api");
-            const secret = await mustGet("Secret", "shop-config");
+            const deployment = await api.mustGet("Deployment", "api", namespace);
+            const secret = await api.mustGet("Secret", "shop-config", namespace);
             assert.notStrictEqual(deployment.metadata.uid, original.deployment.metadata.uid, "a new Deployment");
             assert.notStrictEqual(secret.metadata.uid, original.secret.metadata.uid, "a new Secret");
             assert.deepStrictEqual(deployment.metadata.labels, original.deployment.metadata.labels);
@@ -206,7 +206,7 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
             for (const name of ["api", "web"]) {
-                rolloutHashes[name] = (await mustGet("Deployment", name)).spec.template.metadata.annotations[configHash];
+                rolloutHashes[name] = (await api.mustGet("Deployment", name, namespace)).spec.template.metadata.annotations[configHash];
             }
         });
 
@@ -254,10 +254,10 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
         it("the next up completes the change: the new config reaches the ConfigMap and the pod templates of api and web", async () => {
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
-            const configMap = await mustGet("ConfigMap", "shop-config");
+            const configMap = await api.mustGet("ConfigMap", "shop-config", namespace);
             assert.deepStrictEqual(configMap.data, { GREETING: "hello after the interrupt", "shop.conf": "greeting=hello after the interrupt\n" });
             for (const name of ["api", "web"]) {
-                const hash = (await mustGet("Deployment", name)).spec.template.metadata.annotations[configHash];
+                const hash = (await api.mustGet("Deployment", name, namespace)).spec.template.metadata.annotations[configHash];
                 assert.notStrictEqual(hash, rolloutHashes[name], `${name}'s pod template carries the new config's hash`);
             }
             await expectShopAsDeclared(stack, token, "hello after the interrupt");
@@ -325,7 +325,7 @@ function typeAndName(urn: string): string {
  * the declared ones, and the config users' pod templates carry a config hash.
  */
 async function expectShopAsDeclared(stack: E2EStack, token: string, greeting = "hello from berth"): Promise<void> {
-    await mustGet("Namespace", namespace);
+    await api.mustGet("Namespace", namespace);
     for (const kind of namespacedKinds) {
         const names = (await api.list(kind, namespace, managedByBerth)).filter((o) => !o.metadata.deletionTimestamp).map((o) => o.metadata.name);
         assert.deepStrictEqual(names.sort(), declaredObjects[kind] ?? [], `the ${kind} objects in ${namespace}`);
@@ -337,16 +337,16 @@ async function expectShopAsDeclared(stack: E2EStack, token: string, greeting = "
     for (const object of objects) {
         const kind = object.type.split(":").pop() as Kind;
         const metadata = object.outputs!.metadata!;
-        const live = await mustGet(kind, metadata.name, metadata.namespace);
+        const live = await api.mustGet(kind, metadata.name, metadata.namespace);
         assert.strictEqual(live.metadata.uid, metadata.uid, `the state's ${kind} ${metadata.name} is the live one`);
     }
 
-    const configMap = await mustGet("ConfigMap", "shop-config");
+    const configMap = await api.mustGet("ConfigMap", "shop-config", namespace);
     assert.deepStrictEqual(configMap.data, { GREETING: greeting, "shop.conf": `greeting=${greeting}\n` });
-    const secret = await mustGet("Secret", "shop-config");
+    const secret = await api.mustGet("Secret", "shop-config", namespace);
     assert.strictEqual(Buffer.from(secret.data!.API_TOKEN, "base64").toString(), token);
     for (const [name, image] of [["api", "api:1.4.2"], ["cache", "cache:7.2.4"], ["web", "web:1.4.2"]]) {
-        const deployment = await mustGet("Deployment", name);
+        const deployment = await api.mustGet("Deployment", name, namespace);
         assert.strictEqual(deployment.spec.template.spec.containers[0].image, `registry.example.com/shop/${image}`);
         const hash = deployment.spec.template.metadata.annotations?.[configHash];
         if (name === "cache") {
@@ -362,12 +362,6 @@ async function destroyAndExpectNothingLeft(stack: E2EStack): Promise<void> {
     const result = await stack.stack.destroy({ color: "never" });
     assert.strictEqual(result.summary.result, "succeeded");
     await expectNothingLeft(api, namespace, cluster.controllersRun);
-}
-
-async function mustGet(kind: Kind, name: string, inNamespace: string | undefined = kind === "Namespace" ? undefined : namespace): Promise<KubeObject> {
-    const object = await api.get(kind, name, inNamespace);
-    assert.ok(object, `${kind} ${inNamespace ? `${inNamespace}/` : ""}${name} exists in the API server`);
-    return object;
 }
 
 /** The resource changes of an update other than `same`. */

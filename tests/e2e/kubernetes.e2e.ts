@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { fieldsAppliedByPulumi, Kind, KubeApi, KubeObject, waitFor } from "./kubernetes-api";
+import { fieldsAppliedByPulumi, KubeApi, KubeObject, waitFor } from "./kubernetes-api";
 import { LocalCluster } from "./kubernetes-cluster";
 import { expectNamespaceAbsent, expectNothingLeft } from "./kubernetes-namespace";
 import { changes, creates, diffPaths, keepPreviewFixture, leakedSecrets, previewFixture } from "./kubernetes-preview";
@@ -99,7 +99,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         });
 
         it("the namespace, its network policies, the ConfigMap and the Secret are in the API server as declared", async () => {
-            const ns = await mustGet("Namespace", namespace);
+            const ns = await api.mustGet("Namespace", namespace);
             assert.strictEqual(ns.metadata.labels?.["app.kubernetes.io/part-of"], "shop");
             assert.strictEqual(ns.metadata.labels?.["app.kubernetes.io/managed-by"], "berth");
             assert.strictEqual(ns.metadata.annotations?.["pulumi.com/skipAwait"], "true");
@@ -117,9 +117,9 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             // web is published and behind the ingress: open on its port to traffic from outside the namespace.
             assert.deepStrictEqual(byName["web-allow"].ingress, [{ ports: [{ port: 8080, protocol: "TCP" }] }]);
 
-            const configMap = await mustGet("ConfigMap", "shop-config", namespace);
+            const configMap = await api.mustGet("ConfigMap", "shop-config", namespace);
             assert.deepStrictEqual(configMap.data, { GREETING: "hello from berth", "shop.conf": "greeting=hello from berth\n" });
-            const secret = await mustGet("Secret", "shop-config", namespace);
+            const secret = await api.mustGet("Secret", "shop-config", namespace);
             assert.deepStrictEqual(Object.keys(secret.data ?? {}), ["API_TOKEN"]);
             assert.strictEqual(Buffer.from(secret.data!.API_TOKEN, "base64").toString(), token);
         });
@@ -127,7 +127,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         it("the Deployments run the declared pods; the autoscaled api was sent without spec.replicas and its HPA exists", async () => {
             deployed = {};
             for (const name of ["api", "cache", "web"]) {
-                deployed[name] = await mustGet("Deployment", name, namespace);
+                deployed[name] = await api.mustGet("Deployment", name, namespace);
             }
             const applied = (name: string) => fieldsAppliedByPulumi(deployed[name])["f:spec"] as Record<string, unknown>;
             assert.ok(!("f:replicas" in applied("api")), "berth's manifest for the autoscaled api carries no spec.replicas");
@@ -135,7 +135,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.strictEqual(deployed.web.spec.replicas, 3);
             assert.strictEqual(deployed.cache.spec.replicas, 2);
 
-            const hpa = await mustGet("HorizontalPodAutoscaler", "api", namespace);
+            const hpa = await api.mustGet("HorizontalPodAutoscaler", "api", namespace);
             assert.deepStrictEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: "api" });
             assert.strictEqual(hpa.spec.minReplicas, 2);
             assert.strictEqual(hpa.spec.maxReplicas, 10);
@@ -196,7 +196,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                 [["http", 8080, 8080]],
             );
 
-            const ingress = await mustGet("Ingress", "web", namespace);
+            const ingress = await api.mustGet("Ingress", "web", namespace);
             assert.deepStrictEqual(ingress.spec.rules, [
                 {
                     host: "shop.example.com",
@@ -235,10 +235,10 @@ describe("berth on Kubernetes through the real engine and a local API server", f
 
             const result = await stack.stack.up({ color: "never" });
             assert.deepStrictEqual(nonSame(result.summary.resourceChanges), { update: 3 });
-            const configMap = await mustGet("ConfigMap", "shop-config", namespace);
+            const configMap = await api.mustGet("ConfigMap", "shop-config", namespace);
             assert.deepStrictEqual(configMap.data, { GREETING: "hello again", "shop.conf": "greeting=hello again\n" });
             for (const name of ["api", "web"]) {
-                const after = await mustGet("Deployment", name, namespace);
+                const after = await api.mustGet("Deployment", name, namespace);
                 assert.strictEqual(after.metadata.uid, deployed[name].metadata.uid, `${name} was updated, not replaced`);
                 const [before, now] = [deployed[name], after].map((d) => d.spec.template.metadata.annotations[configHash]);
                 assert.notStrictEqual(now, before, `${name}'s pod template carries the new hash`);
@@ -254,7 +254,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.deepStrictEqual(diffPaths(preview, "kubernetes:apps/v1:Deployment::web"), ["spec.replicas"]);
             const result = await stack.stack.up({ color: "never" });
             assert.deepStrictEqual(nonSame(result.summary.resourceChanges), { update: 1 });
-            const web = await mustGet("Deployment", "web", namespace);
+            const web = await api.mustGet("Deployment", "web", namespace);
             assert.strictEqual(web.metadata.uid, deployed.web.metadata.uid);
             assert.strictEqual(web.spec.replicas, 4);
         });
@@ -265,7 +265,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.ok(configMaps.some((c) => c.metadata.name === "shop-config"));
             assert.deepStrictEqual(leakedSecrets(JSON.stringify(configMaps), [token]), []);
             // The same search finds the token where it belongs: the test would see a leak.
-            assert.deepStrictEqual(leakedSecrets(JSON.stringify(await mustGet("Secret", "shop-config", namespace)), [token]), [token]);
+            assert.deepStrictEqual(leakedSecrets(JSON.stringify(await api.mustGet("Secret", "shop-config", namespace)), [token]), [token]);
         });
 
         it("a preview with updates and replacements is kept, free of secrets, as berth review's fixture", async () => {
@@ -372,20 +372,20 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                 });
 
                 it("the objects are in the API server as declared", async () => {
-                    await mustGet("Namespace", namespace);
+                    await api.mustGet("Namespace", namespace);
                     const policies = await api.list("NetworkPolicy", namespace);
                     assert.deepStrictEqual(policies.map((p) => p.metadata.name).sort(), ["default-deny-ingress", "storefront-allow"]);
 
-                    deployment = await mustGet("Deployment", "storefront", namespace);
+                    deployment = await api.mustGet("Deployment", "storefront", namespace);
                     const applied = fieldsAppliedByPulumi(deployment)["f:spec"] as Record<string, unknown>;
                     const [container] = deployment.spec.template.spec.containers;
                     assert.strictEqual(container.image, env.image);
                     assert.deepStrictEqual(container.resources, env.resources);
                     assert.deepStrictEqual(container.env, [{ name: "NEW_CHECKOUT", value: String(env.newCheckout) }]);
 
-                    const service = await mustGet("Service", "storefront", namespace);
+                    const service = await api.mustGet("Service", "storefront", namespace);
                     assert.deepStrictEqual(service.spec.selector, { "app.kubernetes.io/name": "storefront" });
-                    const ingress = await mustGet("Ingress", "storefront", namespace);
+                    const ingress = await api.mustGet("Ingress", "storefront", namespace);
                     assert.deepStrictEqual(ingress.spec.tls, [{ hosts: [env.host], secretName: "storefront-tls" }]);
                     assert.strictEqual(ingress.spec.rules[0].host, env.host);
 
@@ -424,7 +424,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                     assert.deepStrictEqual(changes(preview), { "kubernetes:apps/v1:Deployment::storefront": "update" });
                     assert.deepStrictEqual(diffPaths(preview, "kubernetes:apps/v1:Deployment::storefront"), ["spec.template.spec.containers[0].env[0].value"]);
                     await stack.stack.up({ color: "never" });
-                    const after = await mustGet("Deployment", "storefront", namespace);
+                    const after = await api.mustGet("Deployment", "storefront", namespace);
                     assert.strictEqual(after.metadata.uid, deployment.metadata.uid, "updated, not replaced");
                     assert.deepStrictEqual(after.spec.template.spec.containers[0].env, [{ name: "NEW_CHECKOUT", value: String(!env.newCheckout) }]);
                 });
@@ -446,11 +446,11 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                             assert.deepStrictEqual(diffPaths(preview, "kubernetes:apps/v1:Deployment::storefront"), ["spec.replicas"]);
                         }
                         await stack.stack.up({ color: "never" });
-                        const after = await mustGet("Deployment", "storefront", namespace);
+                        const after = await api.mustGet("Deployment", "storefront", namespace);
                         assert.strictEqual(after.metadata.uid, deployment.metadata.uid);
                         if (env.autoscaled) {
-                            assert.strictEqual((await mustGet("HorizontalPodAutoscaler", "storefront", namespace)).spec.minReplicas, 4);
-                            assert.strictEqual((await mustGet("PodDisruptionBudget", "storefront", namespace)).spec.minAvailable, 3);
+                            assert.strictEqual((await api.mustGet("HorizontalPodAutoscaler", "storefront", namespace)).spec.minReplicas, 4);
+                            assert.strictEqual((await api.mustGet("PodDisruptionBudget", "storefront", namespace)).spec.minAvailable, 3);
                             assert.ok(!("f:replicas" in (fieldsAppliedByPulumi(after)["f:spec"] as Record<string, unknown>)));
                         } else {
                             assert.strictEqual(after.spec.replicas, 4);
@@ -467,12 +467,6 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         }
     });
 });
-
-async function mustGet(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
-    const object = await api.get(kind, name, namespace);
-    assert.ok(object, `${kind} ${namespace ? `${namespace}/` : ""}${name} exists in the API server`);
-    return object;
-}
 
 /** The resource changes of an update other than `same`. */
 function nonSame(resourceChanges: Record<string, number> | undefined): Record<string, number> {

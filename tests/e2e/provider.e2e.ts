@@ -4,7 +4,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
-import { KubeApi, KubeObject, waitFor } from "./kubernetes-api";
+import { KubeApi, waitFor } from "./kubernetes-api";
 import { LocalCluster } from "./kubernetes-cluster";
 import { changes, creates, leakedSecrets } from "./kubernetes-preview";
 import { E2EStack } from "./stack";
@@ -58,12 +58,6 @@ function comparable(value: unknown): unknown {
         }
     }
     return out;
-}
-
-async function mustGet(kind: Parameters<KubeApi["get"]>[0], name: string, inNamespace?: string): Promise<KubeObject> {
-    const object = await api.get(kind, name, inNamespace);
-    assert.ok(object, `${kind} ${inNamespace ? `${inNamespace}/` : ""}${name} is not in the API server`);
-    return object;
 }
 
 /** Where a secret (or its base64) appears in an exported state: `<resource urn> <property path>`. */
@@ -169,12 +163,12 @@ describe("berth from other languages through its component provider", function (
         });
 
         it("the objects are in the API server as the TypeScript components declare them", async () => {
-            const configMap = await mustGet("ConfigMap", "web-config", namespace);
+            const configMap = await api.mustGet("ConfigMap", "web-config", namespace);
             assert.deepStrictEqual(configMap.data, { LOG_LEVEL: "info", "app.yaml": "greeting: hello\n" });
-            const secret = await mustGet("Secret", "web-config", namespace);
+            const secret = await api.mustGet("Secret", "web-config", namespace);
             assert.strictEqual(Buffer.from(secret.data!.API_TOKEN, "base64").toString(), token);
 
-            const deployment = await mustGet("Deployment", "web", namespace);
+            const deployment = await api.mustGet("Deployment", "web", namespace);
             assert.strictEqual(deployment.spec.replicas, 1);
             const pod = deployment.spec.template;
             assert.match(pod.metadata.annotations["berth.dev/config-hash"], /^[0-9a-f]{64}$/);
