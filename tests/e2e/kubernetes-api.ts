@@ -74,6 +74,11 @@ export class KubeApi {
         return object;
     }
 
+    /** Deletes the object, as an operator with kubectl would. */
+    async delete(kind: Kind, name: string, namespace?: string): Promise<void> {
+        await this.request(`${collection(kind, namespace)}/${name}`, "DELETE");
+    }
+
     /** Every object of a kind in a namespace, optionally filtered by a label selector. */
     async list(kind: Kind, namespace: string, labelSelector?: string): Promise<KubeObject[]> {
         const query = labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : "";
@@ -81,14 +86,14 @@ export class KubeApi {
         return list?.items ?? [];
     }
 
-    private request<T = KubeObject>(requestPath: string): Promise<T | undefined> {
+    private request<T = KubeObject>(requestPath: string, method: "GET" | "DELETE" = "GET"): Promise<T | undefined> {
         return new Promise((resolve, reject) => {
             const request = https.request(
                 {
                     host: this.server.hostname,
                     port: this.server.port,
                     path: requestPath,
-                    method: "GET",
+                    method,
                     headers: { Accept: "application/json" },
                     ...this.tls,
                 },
@@ -99,8 +104,8 @@ export class KubeApi {
                     response.on("end", () => {
                         if (response.statusCode === 404) {
                             resolve(undefined);
-                        } else if (response.statusCode !== 200) {
-                            reject(new Error(`GET ${requestPath}: ${response.statusCode} ${body}`));
+                        } else if (response.statusCode !== 200 && !(method === "DELETE" && response.statusCode === 202)) {
+                            reject(new Error(`${method} ${requestPath}: ${response.statusCode} ${body}`));
                         } else {
                             resolve(JSON.parse(body) as T);
                         }

@@ -20,11 +20,11 @@ export class LocalCluster {
     ) {}
 
     static ensure(): LocalCluster {
-        const wasUp = status().up;
+        const wasUp = clusterStatus().up;
         // `start` on a running cluster is a no-op that prints the kubeconfig path all the same.
         const output = runScript("tools/cluster", ["start"]).trim().split("\n");
         const kubeconfig = output[output.length - 1];
-        return new LocalCluster(kubeconfig, !wasUp, status().controllersRun);
+        return new LocalCluster(kubeconfig, !wasUp, clusterStatus().controllersRun);
     }
 
     /** Stops the cluster if this process started it. */
@@ -35,8 +35,9 @@ export class LocalCluster {
     }
 }
 
-function status(): { up: boolean; controllersRun: boolean } {
+/** What `tools/cluster status` says of the cluster in dir (tools/cluster's default dir when none is given). */
+export function clusterStatus(dir?: string): { up: boolean; controllersRun: boolean } {
     // Exit 0 only when etcd and kube-apiserver run and /readyz answers; components are listed on stderr.
-    const result = spawnSync(clusterScript, ["status"], { cwd: repoRoot, encoding: "utf8" });
+    const result = spawnSync(clusterScript, ["status", ...(dir === undefined ? [] : ["--dir", dir])], { cwd: repoRoot, encoding: "utf8" });
     return { up: result.status === 0, controllersRun: /kube-controller-manager: running/.test(result.stderr ?? "") };
 }

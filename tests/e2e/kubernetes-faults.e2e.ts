@@ -149,8 +149,8 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
                 secret: await api.mustGet("Secret", "shop-config", namespace),
                 stateUrns: kubernetesUrns(await exportedDeployment(stack)),
             };
-            cluster.deleteObject(`/apis/apps/v1/namespaces/${namespace}/deployments/api`);
-            cluster.deleteObject(`/api/v1/namespaces/${namespace}/secrets/shop-config`);
+            await api.delete("Deployment", "api", namespace);
+            await api.delete("Secret", "shop-config", namespace);
             await waitFor("the Deployment and the Secret to be gone", 60_000, async () =>
                 (await api.get("Deployment", "api", namespace)) || (await api.get("Secret", "shop-config", namespace)) ? undefined : true,
             );

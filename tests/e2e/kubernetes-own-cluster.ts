@@ -1,10 +1,7 @@
 import * as fs from "fs";
-import * as path from "path";
-import { execFileSync, spawnSync } from "child_process";
 import { parse } from "yaml";
-import { repoRoot, runScript } from "./tools";
-
-const clusterScript = path.join(repoRoot, "tools", "cluster");
+import { clusterStatus } from "./kubernetes-cluster";
+import { runScript } from "./tools";
 
 /**
  * A tools/cluster control plane in a state dir of its own, for a suite that
@@ -35,8 +32,7 @@ export class OwnCluster {
 
     /** Whether kube-controller-manager runs, so namespaces are deleted for good and HPAs act. */
     get controllersRun(): boolean {
-        const result = spawnSync(clusterScript, ["status", "--dir", this.dir], { cwd: repoRoot, encoding: "utf8" });
-        return /kube-controller-manager: running/.test(result.stderr ?? "");
+        return clusterStatus(this.dir).controllersRun;
     }
 
     /** Stops kube-apiserver (and the etcd and controller manager beside it) by their recorded pids. */
@@ -55,15 +51,5 @@ export class OwnCluster {
         if (this.server !== before) {
             throw new Error(`the API server came back on ${this.server}, not ${before}`);
         }
-    }
-
-    /** Deletes an object through the API (DELETE on its path), as an operator with kubectl would. */
-    deleteObject(apiPath: string): void {
-        const pki = path.join(this.dir, "pki");
-        execFileSync(
-            "curl",
-            ["-fsS", "-X", "DELETE", "--cacert", `${pki}/ca.crt`, "--cert", `${pki}/admin.crt`, "--key", `${pki}/admin.key`, `${this.server}${apiPath}`],
-            { stdio: ["ignore", "ignore", "pipe"] },
-        );
     }
 }
