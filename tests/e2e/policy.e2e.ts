@@ -16,10 +16,9 @@ import { repoRoot, useBuiltTools } from "./tools";
  * policies`: the engine built by tools/bootstrap starts the pack through our
  * Node.js language host and sends it every resource of the preview. A stack
  * that breaks the rules (tests/e2e/projects/policy) fails, naming each rule
- * and resource; the same stack with each violation fixed passes. The shop's
- * dev stack passes on Docker; its prod stack on Kubernetes breaks the ingress
- * TLS rule, and only that one. Previews only: nothing is deployed, so a stack
- * only needs removing.
+ * and resource; the same stack with each violation fixed passes. The shop
+ * passes: its dev stack on Docker, its prod stack on Kubernetes. Previews
+ * only: nothing is deployed, so a stack only needs removing.
  */
 
 const execFileAsync = promisify(execFile);
