@@ -1,7 +1,5 @@
 import * as assert from "assert";
 import { randomBytes } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
 import { Kind, KubeApi, KubeObject, namespacedKinds, waitFor } from "./kubernetes-api";
 import { expectNamespaceAbsent, expectNothingLeft, managedByBerth } from "./kubernetes-namespace";
 import { OwnCluster } from "./kubernetes-own-cluster";
@@ -274,24 +272,20 @@ describe("berth on Kubernetes under injected faults (the shop's prod stack, real
 });
 
 /**
- * The shop's prod stack, named e2e-e2e-faults: the Kubernetes suite, which may
- * run meanwhile in this project dir, owns e2e-prod and its stack file.
- * E2EStack reads the base config from Pulumi.<base>.yaml once, so a
- * git-ignored copy of Pulumi.prod.yaml serves for the time of create.
+ * The shop's prod stack, named e2e-faults: the Kubernetes suite, which may run
+ * meanwhile in this project dir, owns e2e-prod and its stack file.
  */
-async function createShopStack(token: string): Promise<E2EStack> {
-    const base = "e2e-faults";
-    const baseFile = path.join(repoRoot, `Pulumi.${base}.yaml`);
-    fs.copyFileSync(path.join(repoRoot, "Pulumi.prod.yaml"), baseFile);
-    try {
-        return await E2EStack.create(repoRoot, base, {
+function createShopStack(token: string): Promise<E2EStack> {
+    return E2EStack.create(
+        repoRoot,
+        "prod",
+        {
             "berth-shop:apiToken": { value: token, secret: true },
             "berth:skipAwait": { value: "true" },
             "kubernetes:kubeconfig": { value: cluster.kubeconfig },
-        });
-    } finally {
-        fs.rmSync(baseFile, { force: true });
-    }
+        },
+        "e2e-faults",
+    );
 }
 
 function newToken(): string {

@@ -1,14 +1,12 @@
 import * as assert from "assert";
 import { execFile } from "child_process";
 import { randomBytes } from "crypto";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { parse } from "yaml";
-import { ConfigMap, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { ConfigMap } from "@pulumi/pulumi/automation";
 import { ensureDockerPlugin, LocalDocker } from "./docker-engine";
 import { LocalCluster } from "./kubernetes-cluster";
+import { E2EStack } from "./stack";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
@@ -173,65 +171,26 @@ interface PolicyRun {
 
 /**
  * Previews a throwaway stack `e2e-policy-<base>` of a project (config of its
- * Pulumi.<base>.yaml plus overrides, a file backend in a temp dir) with the
- * pack, as the docs give the command; with the prod tier config when `prod`.
- * The stack is removed afterwards. Its own stack name, so it never shares a
- * stack file with the other suites' e2e-<base> stacks of the same project.
+ * Pulumi.<base>.yaml plus overrides) with the pack, as the docs give the
+ * command (`pulumi preview --policy-pack <repo>/policies`); with the prod tier
+ * config when `prod`. The stack is removed afterwards. Its own stack name, so
+ * it never shares a stack file with the other suites' e2e-<base> stacks of the
+ * same project.
  */
 async function previewOnce(projectDir: string, base: string, overrides: ConfigMap, prod: boolean): Promise<PolicyRun> {
-    const stack = await PreviewStack.create(projectDir, base, overrides);
+    const stack = await E2EStack.create(projectDir, base, overrides, `e2e-policy-${base}`);
+    const args = ["preview", "--stack", stack.stack.name, "--non-interactive", "--policy-pack", packDir, ...(prod ? ["--policy-pack-config", prodTierConfig] : [])];
     try {
-        return await stack.previewWithPolicies(prod ? ["--policy-pack-config", prodTierConfig] : []);
+        const { stdout, stderr } = await execFileAsync("pulumi", args, { cwd: projectDir, env: { ...process.env, ...stack.env }, maxBuffer: 64 * 1024 * 1024 });
+        return { exitCode: 0, output: stdout + stderr };
+    } catch (error) {
+        const failed = error as { code?: number | string; stdout?: string; stderr?: string };
+        if (typeof failed.code !== "number") {
+            throw error;
+        }
+        return { exitCode: failed.code, output: (failed.stdout ?? "") + (failed.stderr ?? "") };
     } finally {
         await stack.remove();
-    }
-}
-
-class PreviewStack {
-    private constructor(
-        private readonly stack: Stack,
-        private readonly projectDir: string,
-        private readonly backendDir: string,
-        private readonly env: Record<string, string>,
-    ) {}
-
-    static async create(projectDir: string, base: string, overrides: ConfigMap): Promise<PreviewStack> {
-        const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-policy-state-"));
-        const env = { PULUMI_BACKEND_URL: `file://${backendDir}`, PULUMI_CONFIG_PASSPHRASE: "berth-e2e", PULUMI_SKIP_UPDATE_CHECK: "1" };
-        const stackName = `e2e-policy-${base}`;
-        fs.rmSync(path.join(projectDir, `Pulumi.${stackName}.yaml`), { force: true });
-        const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: projectDir }, { envVars: env });
-        const baseConfig = (parse(fs.readFileSync(path.join(projectDir, `Pulumi.${base}.yaml`), "utf8"))?.config ?? {}) as Record<string, unknown>;
-        const config: ConfigMap = {};
-        for (const [key, value] of Object.entries(baseConfig)) {
-            config[key] = { value: typeof value === "string" ? value : JSON.stringify(value) };
-        }
-        await stack.setAllConfig({ ...config, ...overrides }, false);
-        return new PreviewStack(stack, projectDir, backendDir, env);
-    }
-
-    /** `pulumi preview --policy-pack <repo>/policies [extra]`, the command policies/README.md gives. */
-    async previewWithPolicies(extra: string[]): Promise<PolicyRun> {
-        const args = ["preview", "--stack", this.stack.name, "--non-interactive", "--policy-pack", packDir, ...extra];
-        try {
-            const { stdout, stderr } = await execFileAsync("pulumi", args, { cwd: this.projectDir, env: { ...process.env, ...this.env }, maxBuffer: 64 * 1024 * 1024 });
-            return { exitCode: 0, output: stdout + stderr };
-        } catch (error) {
-            const failed = error as { code?: number | string; stdout?: string; stderr?: string };
-            if (typeof failed.code !== "number") {
-                throw error;
-            }
-            return { exitCode: failed.code, output: (failed.stdout ?? "") + (failed.stderr ?? "") };
-        }
-    }
-
-    async remove(): Promise<void> {
-        try {
-            await this.stack.workspace.removeStack(this.stack.name);
-        } finally {
-            fs.rmSync(path.join(this.projectDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
-            fs.rmSync(this.backendDir, { recursive: true, force: true });
-        }
     }
 }
 

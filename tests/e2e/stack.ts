@@ -10,9 +10,11 @@ const execFileAsync = promisify(execFile);
 
 /**
  * A throwaway stack of a real project on disk, driven by the real engine:
- * `e2e-<base>` with the config of Pulumi.<base>.yaml plus overrides, on a
- * local file backend in a temp dir, passphrase secrets. Its stack file
- * (Pulumi.e2e-<base>.yaml, git-ignored) and backend are removed by dispose().
+ * `e2e-<base>` (or a name of the suite's own, `e2e-...`, so that suites
+ * running at once in one project never share a stack file) with the config of
+ * Pulumi.<base>.yaml plus overrides, on a local file backend in a temp dir,
+ * passphrase secrets. Its stack file (Pulumi.e2e-*.yaml, git-ignored) and
+ * backend are removed by dispose() or, for a stack that deployed nothing, remove().
  */
 export class E2EStack {
     private constructor(
@@ -22,14 +24,13 @@ export class E2EStack {
         public readonly env: Record<string, string>,
     ) {}
 
-    static async create(projectDir: string, base: string, overrides: ConfigMap = {}): Promise<E2EStack> {
+    static async create(projectDir: string, base: string, overrides: ConfigMap = {}, stackName = `e2e-${base}`): Promise<E2EStack> {
         const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-state-"));
         const env = {
             PULUMI_BACKEND_URL: `file://${backendDir}`,
             PULUMI_CONFIG_PASSPHRASE: "berth-e2e",
             PULUMI_SKIP_UPDATE_CHECK: "1",
         };
-        const stackName = `e2e-${base}`;
         fs.rmSync(path.join(projectDir, `Pulumi.${stackName}.yaml`), { force: true });
         const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: projectDir }, { envVars: env });
         const config: ConfigMap = {};
@@ -67,11 +68,20 @@ export class E2EStack {
         return stdout;
     }
 
+    /** Destroys what the stack deployed, then removes it; a failed destroy is what gets reported. */
     async dispose(): Promise<void> {
         try {
             await this.stack.destroy({ color: "never" });
         } finally {
-            await this.stack.workspace.removeStack(this.stack.name).catch(() => undefined);
+            await this.remove().catch(() => undefined);
+        }
+    }
+
+    /** Removes the stack, its stack file and its backend. */
+    async remove(): Promise<void> {
+        try {
+            await this.stack.workspace.removeStack(this.stack.name);
+        } finally {
             fs.rmSync(path.join(this.projectDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
             fs.rmSync(this.backendDir, { recursive: true, force: true });
         }
