@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BerthValidationError, parseArgs } from "./spec/errors";
-import { claimDerivedNames, derivedNameClashes, maybeSecret } from "./spec/object-names";
-import { appConfigSchema } from "./spec/config";
-import { asSecrets, splitSecrets } from "./spec/secrets";
-import { ConfigContents, ConfigModel, sortedMap } from "./model";
-import { resolveTarget, targetMismatchProblem } from "./target";
-import { configHash } from "./config-hash";
+import { BerthValidationError, parseArgs } from "./validation/errors";
+import { claimDerivedNames, derivedNameClashes } from "./validation/claims";
+import { appConfigSchema } from "./args/app-config";
+import { asSecrets, maybeSecret, splitSecrets } from "./model/secrets";
+import { ConfigContents, ConfigModel } from "./model/config";
+import { sortedMap } from "./model/maps";
+import { resolveTarget } from "./stack/target";
+import { targetMismatchProblem } from "./args/component-refs";
+import { configHash } from "./model/config-hash";
 import { renderKubernetesConfig } from "./backends/kubernetes/config";
 import type { AppNetwork } from "./app-network";
 

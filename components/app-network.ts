@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./spec/errors";
-import { appNetworkSchema } from "./spec/network";
-import { NetworkModel } from "./model";
-import { resolveSkipAwait, resolveTarget, Target } from "./target";
+import { parseArgs } from "./validation/errors";
+import { appNetworkSchema } from "./args/app-network";
+import { NetworkModel } from "./model/network";
+import { resolveTarget, Target } from "./stack/target";
+import { resolveSkipAwait } from "./stack/berth-settings";
 import { renderDockerNetwork } from "./backends/docker/network";
 import { renderKubernetesNetwork } from "./backends/kubernetes/network";
-import { warnUnsupported } from "./capabilities";
-import { deployTargetKey } from "./deploy-target";
+import { warnUnsupported } from "./backends/capabilities";
+import { deployTargetKey } from "./backends/provider-scope";
 
 export interface AppNetworkArgs {
     /**

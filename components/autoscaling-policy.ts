@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./spec/errors";
-import { autoscalingPolicySchema } from "./spec/autoscaling";
-import { AutoscalingModel } from "./model";
-import { resolveTarget, targetMismatchProblem } from "./target";
-import { warnUnsupported } from "./capabilities";
+import { parseArgs } from "./validation/errors";
+import { autoscalingPolicySchema } from "./args/autoscaling-policy";
+import { AutoscalingModel } from "./model/autoscaling";
+import { resolveTarget } from "./stack/target";
+import { targetMismatchProblem } from "./args/component-refs";
+import { warnUnsupported } from "./backends/capabilities";
 import { renderKubernetesAutoscaling } from "./backends/kubernetes/autoscaling";
 import type { ContainerApp } from "./container-app";
 

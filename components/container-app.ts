@@ -1,18 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BerthValidationError, parseArgs } from "./spec/errors";
-import { containerAppSchema } from "./spec/container-app";
-import { AppModel, AutoscalingModel, sortedMap } from "./model";
-import { resolveSkipAwait, resolveTarget, targetMismatchProblem } from "./target";
-import { warnUnsupported } from "./capabilities";
-import { deployTargetKey } from "./deploy-target";
+import { BerthValidationError, parseArgs } from "./validation/errors";
+import { containerAppSchema } from "./args/container-app";
+import { AppModel } from "./model/app";
+import { AutoscalingModel } from "./model/autoscaling";
+import { sortedMap } from "./model/maps";
+import { resolveTarget } from "./stack/target";
+import { targetMismatchProblem } from "./args/component-refs";
+import { warnUnsupported } from "./backends/capabilities";
+import { deployTargetKey } from "./backends/provider-scope";
 import { renderDockerApp } from "./backends/docker/container-app";
 import { renderKubernetesApp } from "./backends/kubernetes/container-app";
-import { claimHostPorts } from "./backends/docker/published-ports";
+import { claimHostPorts } from "./validation/claims";
 import { RenderedApp } from "./backends/rendered-app";
-import { readStackSettings, withDefaults } from "./spec/stack-settings";
-import { appTierFindings, replicaTierFindings } from "./spec/tiers";
-import { maxNameLength } from "./spec/names";
-import { claimDerivedNames, DerivedName, derivedNameClashes, maybeSecret } from "./spec/object-names";
+import { readStackSettings, resolveSkipAwait, withDefaults } from "./stack/berth-settings";
+import { appTierFindings, replicaTierFindings } from "./stack/tiers";
+import { maxNameLength } from "./args/names";
+import { claimDerivedNames, DerivedName, derivedNameClashes } from "./validation/claims";
+import { maybeSecret } from "./model/secrets";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 
@@ -455,7 +459,7 @@ function derivedNameProblems(name: string, spec: { ports: { publish?: number }[]
     return [];
 }
 
-/** Objects the app names after itself plus a suffix, which another component's could clash with (see spec/object-names). */
+/** Objects the app names after itself plus a suffix, which another component's could clash with (see validation/claims). */
 function appDerivedNames(
     name: string,
     spec: { ports: { publish?: number }[]; env: Record<string, unknown>; volumes: { name: string; persistent: boolean }[] },

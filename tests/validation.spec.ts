@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { runProgram } from "../components/testing";
-import { errorOf, onTarget, shop } from "./fixtures";
+import { errorOf, onTarget, shop } from "./programs";
 
 function app(args: Partial<berth.ContainerAppArgs>, name = "web") {
     const net = new berth.AppNetwork("shop", {});

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
-import { BerthValidationError } from "../../components/spec/errors";
+import { BerthValidationError } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
 import { Args, Fault, SystemSpec, Target } from "./arbitraries";
 

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import { appLabels } from "../../labels";
-import { AppModel, HealthCheckModel, RestartPolicy } from "../../model";
-import { cpuCores, cpuMillicores, memoryMebibytes } from "../../spec/quantities";
-import { splitSecrets } from "../../spec/secrets";
-import { appEnv } from "../env";
+import { appLabels } from "../labels";
+import { AppModel, HealthCheckModel, RestartPolicy } from "../../model/app";
+import { cpuCores, cpuMillicores, memoryMebibytes } from "../../model/quantities";
+import { splitSecrets } from "../../model/secrets";
+import { appEnv } from "../app-env";
 import { RenderedApp } from "../rendered-app";
 import { dockerLabels } from "./network";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import { networkLabels } from "../../labels";
-import { StringMap } from "../../model";
+import { networkLabels } from "../labels";
+import { StringMap } from "../../model/maps";
 
 /** Docker labels are a list of {label, value}; sorted so the list never reorders. */
 export function dockerLabels(labels: StringMap): docker.types.input.NetworkLabel[] {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { appLabels, selectorLabels } from "../../labels";
-import { AutoscalingModel, ScalingBehaviourModel } from "../../model";
+import { appLabels, selectorLabels } from "../labels";
+import { AutoscalingModel, ScalingBehaviourModel } from "../../model/autoscaling";
 import { objectMetadata } from "./metadata";
 
 /**

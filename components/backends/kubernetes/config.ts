@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { networkLabels } from "../../labels";
-import { ConfigModel, KubernetesConfigRefs } from "../../model";
+import { networkLabels } from "../labels";
+import { ConfigModel, KubernetesConfigRefs } from "../../model/config";
 import { objectMetadata } from "./metadata";
 import { warnWithoutMutableConfig } from "./mutable-config";
 

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { appLabels, configHashAnnotation, selectorLabels } from "../../labels";
-import { AppModel, HealthCheckModel } from "../../model";
-import { rolloutHash } from "../../config-hash";
-import { splitSecrets } from "../../spec/secrets";
-import { appEnv } from "../env";
+import { configHashAnnotation } from "../../../shared/annotations";
+import { appLabels, selectorLabels } from "../labels";
+import { AppModel, HealthCheckModel } from "../../model/app";
+import { rolloutHash } from "../../model/config-hash";
+import { splitSecrets } from "../../model/secrets";
+import { appEnv } from "../app-env";
 import { RenderedApp } from "../rendered-app";
 import { objectMetadata } from "./metadata";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { explicitProvider } from "../../deploy-target";
+import { explicitProvider } from "../provider-scope";
 
 /**
  * Without `kubernetes:enableConfigMapMutable` (`enableSecretMutable`), the

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { networkLabels } from "../../labels";
-import { StringMap } from "../../model";
+import { networkLabels } from "../labels";
+import { StringMap } from "../../model/maps";
 import { objectAnnotations, objectMetadata } from "./metadata";
 
 export interface KubernetesNetworkSpec {

@@ -1,0 +1,196 @@
+import { z } from "zod";
+import * as field from "./fields";
+import { envNamePattern } from "./names";
+import { configRef, networkRef } from "./component-refs";
+import { cpuMillicores, memoryBytes } from "../model/quantities";
+
+/** Port names as Kubernetes accepts them (IANA service names). */
+const portName = z
+    .string()
+    .regex(/^(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/, "must be at most 15 lower-case letters, digits and '-', with at least one letter");
+
+const port = z.strictObject({
+    name: portName.optional(),
+    port: field.portNumber,
+    publish: field.portNumber.optional(),
+    protocol: z.enum(["tcp", "udp"], { error: () => 'must be "tcp" or "udp"' }).default("tcp"),
+});
+
+const healthCheck = z
+    .strictObject({
+        http: z
+            .strictObject({
+                path: z.string({ error: () => "must be a string" }).startsWith("/", 'must start with "/"'),
+                port: field.portNumber,
+            })
+            .optional(),
+        tcp: z.strictObject({ port: field.portNumber }).optional(),
+        command: field.stringList.min(1, "must name a command").optional(),
+        intervalSeconds: field.positiveSeconds.default(10),
+        timeoutSeconds: field.positiveSeconds.default(5),
+        failureThreshold: field.wholeNumber(1, 100).default(3),
+        initialDelaySeconds: field.wholeNumber(0, 3600).default(0),
+    })
+    .superRefine((check, ctx) => {
+        const kinds = [check.http, check.tcp, check.command].filter((kind) => kind !== undefined).length;
+        if (kinds !== 1) {
+            field.problem(ctx, [], "must set exactly one of http, tcp or command");
+        }
+    });
+
+const amounts = z.strictObject({
+    cpu: field.cpuQuantity.optional(),
+    memory: field.memoryQuantity.optional(),
+});
+
+const resources = z
+    .strictObject({
+        requests: amounts.default({}),
+        limits: amounts.default({}),
+    })
+    .superRefine((r, ctx) => {
+        if (r.requests.cpu && r.limits.cpu && cpuMillicores(r.requests.cpu)! > cpuMillicores(r.limits.cpu)!) {
+            field.problem(ctx, ["requests", "cpu"], `must not exceed limits.cpu (${r.limits.cpu})`);
+        }
+        if (r.requests.memory && r.limits.memory && memoryBytes(r.requests.memory)! > memoryBytes(r.limits.memory)!) {
+            field.problem(ctx, ["requests", "memory"], `must not exceed limits.memory (${r.limits.memory})`);
+        }
+    });
+
+const volume = z.strictObject({
+    // Kubernetes names the pod volume "volume-<name>", a DNS-1123 label of at most 63 characters.
+    name: field.nameOfAtMost(56),
+    mountPath: field.absolutePath,
+    persistent: z.boolean().default(false),
+    size: field.memoryQuantity.default("1Gi"),
+    readOnly: z.boolean().default(false),
+});
+
+const configMount = z.strictObject({
+    config: configRef,
+    mountPath: field.absolutePath.optional(),
+    env: z.boolean().default(true),
+});
+
+const ingress = z.strictObject({
+    host: z
+        .string({ error: () => "must be a string" })
+        .regex(/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, "must be a DNS host name such as shop.example.com"),
+    path: field.absolutePath.default("/"),
+    port: portName,
+    className: z.string().optional(),
+    tlsSecretName: field.name.optional(),
+});
+
+const security = z.strictObject({
+    runAsNonRoot: z.boolean().default(true),
+    runAsUser: field.wholeNumber(0, 2147483647).default(65532),
+    runAsGroup: field.wholeNumber(0, 2147483647).default(65532),
+    readOnlyRootFilesystem: z.boolean().default(true),
+    dropAllCapabilities: z.boolean().default(true),
+    allowPrivilegeEscalation: z.boolean().default(false),
+});
+
+export const containerAppSchema = z
+    .strictObject({
+        network: networkRef,
+        target: field.target.optional(),
+        // A field rule, not an object refinement: it is then reported even when another field is malformed.
+        image: field.inputString.refine(
+            (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
+            "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
+        ),
+        command: field.stringList.optional(),
+        args: field.stringList.optional(),
+        env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default({}),
+        configs: z.array(configMount).default([]),
+        ports: z.array(port).default([]),
+        healthCheck: healthCheck.optional(),
+        resources: resources.default({ requests: {}, limits: {} }),
+        replicas: field.wholeNumber(0, 1000).default(1),
+        restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default("always"),
+        volumes: z.array(volume).default([]),
+        labels: field.labels.default({}),
+        ingress: ingress.optional(),
+        allowFrom: z.array(field.name).default([]),
+        security: security.default({
+            runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532,
+            readOnlyRootFilesystem: true, dropAllCapabilities: true, allowPrivilegeEscalation: false,
+        }),
+        skipAwait: z.boolean().optional(),
+        healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(60),
+    })
+    .superRefine((app, ctx) => {
+        const portNames = new Map<string, number>();
+        const containerPorts = new Map<string, number>();
+        const publishedPorts = new Map<string, number>();
+        app.ports.forEach((p, index) => {
+            const portName = p.name ?? `port-${p.port}`;
+            if (portNames.has(portName)) {
+                field.problem(ctx, ["ports", index, "name"], `"${portName}" is already used by ports[${portNames.get(portName)}]`);
+            }
+            portNames.set(portName, index);
+            const key = `${p.port}/${p.protocol}`;
+            if (containerPorts.has(key)) {
+                field.problem(ctx, ["ports", index, "port"], `${key} is already declared by ports[${containerPorts.get(key)}]`);
+            }
+            containerPorts.set(key, index);
+            // One host port (Docker) or LoadBalancer port (Kubernetes) per protocol.
+            if (p.publish !== undefined) {
+                const published = `${p.publish}/${p.protocol}`;
+                if (publishedPorts.has(published)) {
+                    field.problem(ctx, ["ports", index, "publish"], `${published} is already published by ports[${publishedPorts.get(published)}]`);
+                }
+                publishedPorts.set(published, publishedPorts.get(published) ?? index);
+            }
+        });
+        if (app.ingress && !portNames.has(app.ingress.port)) {
+            field.problem(ctx, ["ingress", "port"], `must name one of ports (${[...portNames.keys()].join(", ") || "none declared"})`);
+        }
+        // Under a read-only root berth mounts a writable scratch directory at /tmp (tmpfs / emptyDir).
+        const scratch = app.security.readOnlyRootFilesystem ? "/tmp" : undefined;
+        const scratchTaken = "is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false";
+        const volumeNames = new Set<string>();
+        const mountPaths = new Set<string>();
+        app.volumes.forEach((v, index) => {
+            if (volumeNames.has(v.name)) {
+                field.problem(ctx, ["volumes", index, "name"], `"${v.name}" is used by another volume`);
+            }
+            volumeNames.add(v.name);
+            if (mountPaths.has(v.mountPath)) {
+                field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} is used by another volume`);
+            } else if (v.mountPath === scratch) {
+                field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} ${scratchTaken}`);
+            }
+            mountPaths.add(v.mountPath);
+            if (v.persistent && app.replicas > 1) {
+                field.problem(ctx, ["volumes", index, "persistent"], `a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`);
+            }
+        });
+        // Docker copies config files into the container before it starts, so a tmpfs mounted
+        // above them (an ephemeral volume, the /tmp scratch directory) would hide them.
+        const tmpfsMounts = [
+            ...app.volumes.flatMap((v, index) => (v.persistent ? [] : [{ path: v.mountPath, what: `volumes[${index}]` }])),
+            ...(scratch ? [{ path: scratch, what: "the /tmp scratch directory" }] : []),
+        ];
+        const configPaths = new Map<string, number>();
+        app.configs.forEach((c, index) => {
+            if (c.mountPath === undefined) {
+                return;
+            }
+            const mountPath = c.mountPath;
+            const hiding = tmpfsMounts.find((m) => mountPath.startsWith(`${m.path.replace(/\/+$/, "")}/`));
+            if (mountPaths.has(mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by a volume`);
+            } else if (mountPath === scratch) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} ${scratchTaken}`);
+            } else if (configPaths.has(mountPath)) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by configs[${configPaths.get(mountPath)}]`);
+            } else if (hiding) {
+                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is inside ${hiding.what} at ${hiding.path}, a tmpfs on Docker that would hide the config's files; mount it elsewhere`);
+            }
+            configPaths.set(mountPath, configPaths.get(mountPath) ?? index);
+        });
+    });
+
+export type ContainerAppSpec = z.output<typeof containerAppSchema>;
