@@ -1,14 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BerthValidationError, parseArgs } from "./validation/errors";
-import { claimDerivedNames, derivedNameClashes } from "./validation/claims";
-import { appConfigSchema } from "./args/app-config";
-import { asSecrets, maybeSecret, splitSecrets } from "./model/secrets";
-import { ConfigContents, ConfigModel } from "./model/config";
-import { sortedMap } from "./model/maps";
-import { resolveTarget } from "./stack/target";
-import { targetMismatchProblem } from "./args/component-refs";
-import { configHash } from "./model/config-hash";
-import { renderKubernetesConfig } from "./backends/kubernetes/config";
+import { ConfigModel } from "./model/config";
+import { validateAppConfig } from "./validation/app-config";
 import type { AppNetwork } from "./app-network";
 
 export interface AppConfigArgs {
@@ -55,64 +47,16 @@ export class AppConfig extends pulumi.ComponentResource {
     public readonly configModel: ConfigModel;
 
     constructor(name: string, args: AppConfigArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AppConfig", name, appConfigSchema, args, [targetMismatchProblem(args, "network", "networkModel", "network")]);
-        const network = spec.network.networkModel;
-        const target = resolveTarget("AppConfig", name, spec.target ?? network.target);
-        // The config's Secret is named after it, like an app's Secret for secret env (`<app>-env`).
-        const mayHaveSecrets = Object.keys(spec.secrets).length > 0 || [...Object.values(spec.files), ...Object.values(spec.values)].some(maybeSecret);
-        const derivedNames = mayHaveSecrets ? [{ kind: "Secret", name, role: "Secret", path: "name" }] : [];
-        const clashes = derivedNameClashes(network.nameScope, `config "${name}"`, derivedNames);
-        if (clashes.length > 0) {
-            throw new BerthValidationError("AppConfig", name, clashes);
-        }
-        claimDerivedNames(network.nameScope, `config "${name}"`, derivedNames);
+        const { model, backend } = validateAppConfig(name, args, opts);
         super("berth:index:AppConfig", name, {}, opts);
-
-        const secrets = asSecrets(sortedMap(spec.secrets));
-        const contents = classify(sortedMap(spec.files), sortedMap(spec.values), secrets);
-        // The hash costs a scrypt run (tens of ms of CPU) per config with secrets, and no
-        // Docker child needs it: it is computed on first read (by an app on Kubernetes, or the program).
-        let hash: pulumi.Output<string> | undefined;
-        const readHash = () => (hash ??= configHash(name, contents));
-        const model: ConfigModel = {
-            name,
-            target,
-            network,
-            files: sortedMap(spec.files),
-            values: sortedMap(spec.values),
-            secrets,
-            get hash() {
-                return readHash();
-            },
-            contents,
-        };
-        if (target === "kubernetes") {
-            model.kubernetes = renderKubernetesConfig(model, this);
-        }
+        const rendered = backend.config.render(model, this);
         this.configModel = model;
-
-        Object.defineProperty(this, "hash", { get: readHash, enumerable: true });
-        const refs = pulumi.output(model.kubernetes ?? Promise.resolve({ configMap: undefined, secret: undefined }));
-        this.configMapName = refs.apply((r) => r.configMap);
-        this.secretName = refs.apply((r) => r.secret);
-        // On Docker, recording the hash would compute it for nothing.
-        const hashOutput = target === "kubernetes" ? { hash: this.hash } : {};
+        // Computed on first read (see configModel).
+        Object.defineProperty(this, "hash", { get: () => model.hash, enumerable: true });
+        this.configMapName = rendered.configMapName;
+        this.secretName = rendered.secretName;
+        // Where nothing reads the hash, recording it would compute it for nothing.
+        const hashOutput = backend.config.rollsAppsByHash ? { hash: this.hash } : {};
         this.registerOutputs({ ...hashOutput, configMapName: this.configMapName, secretName: this.secretName });
     }
-}
-
-/** Splits contents by secrecy once, for both backends and the hash. */
-async function classify(
-    files: Record<string, pulumi.Input<string>>,
-    values: Record<string, pulumi.Input<string>>,
-    secrets: Record<string, pulumi.Input<string>>,
-): Promise<ConfigContents> {
-    const splitFiles = await splitSecrets(files);
-    const splitValues = await splitSecrets(values);
-    return {
-        plainFiles: splitFiles.plain,
-        secretFiles: splitFiles.secret,
-        plainValues: splitValues.plain,
-        secretValues: sortedMap({ ...splitValues.secret, ...secrets }),
-    };
 }

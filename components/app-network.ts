@@ -1,13 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./validation/errors";
-import { appNetworkSchema } from "./args/app-network";
 import { NetworkModel } from "./model/network";
-import { resolveTarget, Target } from "./stack/target";
-import { resolveSkipAwait } from "./stack/berth-settings";
-import { renderDockerNetwork } from "./backends/docker/network";
-import { renderKubernetesNetwork } from "./backends/kubernetes/network";
-import { warnUnsupported } from "./backends/capabilities";
-import { deployTargetKey } from "./backends/provider-scope";
+import { validateAppNetwork } from "./validation/app-network";
 
 export interface AppNetworkArgs {
     /**
@@ -63,53 +56,15 @@ export class AppNetwork extends pulumi.ComponentResource {
     public readonly networkModel: NetworkModel;
 
     constructor(name: string, args: AppNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AppNetwork", name, appNetworkSchema, args);
-        const target = resolveTarget("AppNetwork", name, spec.target);
+        const { model, backend, warnings } = validateAppNetwork(name, args, opts);
         super("berth:index:AppNetwork", name, {}, opts);
-
-        const networkName = target === "kubernetes" ? spec.namespace ?? name : name;
-        const skipAwait = resolveSkipAwait(spec.skipAwait);
-        const ref =
-            target === "docker"
-                ? renderDockerNetwork({ name: networkName, internal: spec.internal, labels: spec.labels }, this)
-                : renderKubernetesNetwork(
-                      {
-                          name: networkName,
-                          internal: spec.internal,
-                          createNamespace: spec.createNamespace,
-                          defaultDenyIngress: spec.defaultDenyIngress,
-                          labels: spec.labels,
-                          skipAwait,
-                      },
-                      this,
-                  );
-        // args may be null from JavaScript or another language; the schema read it as {}.
-        if (target === "docker" && args?.defaultDenyIngress === true) {
-            warnUnsupported("default-deny", target, this, `AppNetwork "${name}" defaultDenyIngress`);
+        const ref = backend.network.render(model, this);
+        for (const warning of warnings) {
+            pulumi.log.warn(warning, this);
         }
-
-        this.networkModel = {
-            name: networkName,
-            target,
-            internal: spec.internal,
-            createNamespace: spec.createNamespace,
-            defaultDenyIngress: target === "kubernetes" && spec.defaultDenyIngress,
-            labels: spec.labels,
-            skipAwait,
-            ref,
-            nameScope: nameScope(this, target, networkName),
-        };
+        this.networkModel = { ...model, ref };
         this.networkName = ref;
-        this.target = pulumi.output(target);
+        this.target = pulumi.output(model.target);
         this.registerOutputs({ networkName: this.networkName, target: this.target });
     }
-}
-
-/**
- * Where the names of a network's objects must be unique: its Docker network on
- * its Docker host, or its namespace on its cluster, which several AppNetworks
- * may adopt (`namespace`).
- */
-function nameScope(network: AppNetwork, target: Target, networkName: string): string {
-    return `${target} ${deployTargetKey(network, target)} ${target === "docker" ? "network" : "namespace"} ${networkName}`;
 }

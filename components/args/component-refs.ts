@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AppModel } from "../model/app";
+import { AutoscalingModel } from "../model/autoscaling";
 import { ConfigModel } from "../model/config";
 import { NetworkModel } from "../model/network";
+import { Findings } from "../validation/rules";
 
 /*
  * Args that are other berth components (a network, a config, an app). They
@@ -21,27 +23,39 @@ export const configRef = z.custom<{ configModel: ConfigModel }>(
     { error: () => "must be an AppConfig" },
 );
 
+/** What an AutoscalingPolicy needs of its app: its model, and taking over its replica count. */
+export interface ScalableApp {
+    appModel: AppModel;
+    /** Why a policy cannot take over the app's replica count now (it has one, or the app is deployed). */
+    autoscalingProblems(policyName: string): string[];
+    attachAutoscaling(policy: AutoscalingModel): void;
+}
+
 /** A ContainerApp. */
-export const appRef = z.custom<{ appModel: AppModel }>(
-    (value) => typeof value === "object" && value !== null && "appModel" in value,
+export const appRef = z.custom<ScalableApp>(
+    (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        "appModel" in value &&
+        typeof (value as Partial<ScalableApp>).autoscalingProblems === "function" &&
+        typeof (value as Partial<ScalableApp>).attachAutoscaling === "function",
     { error: () => "must be a ContainerApp" },
 );
 
 /**
- * The problem with an explicit `target` arg that differs from the target of
- * what the component belongs to (its network, its app). Read from the raw
- * args, so it is reported together with every other problem of the args.
+ * An explicit `target` arg must be the target of what the component belongs
+ * to (its network, its app). Read from the raw args, so it is reported
+ * together with every other problem of the args.
  */
-export function targetMismatchProblem(args: unknown, ownerField: string, ownerModel: string, ownerKind: string): string | undefined {
+export function checkTargetMatchesOwner(args: unknown, ownerField: string, ownerModel: string, ownerKind: string, findings: Findings): void {
     if (typeof args !== "object" || args === null) {
-        return undefined;
+        return;
     }
     const explicit = (args as Record<string, unknown>).target;
     const owner = ((args as Record<string, unknown>)[ownerField] as Record<string, unknown> | undefined)?.[ownerModel] as
         | { name: string; target: string }
         | undefined;
-    if ((explicit !== "docker" && explicit !== "kubernetes") || owner === undefined || explicit === owner.target) {
-        return undefined;
+    if ((explicit === "docker" || explicit === "kubernetes") && owner !== undefined && explicit !== owner.target) {
+        findings.problem(`target is "${explicit}" but ${ownerKind} "${owner.name}" is on "${owner.target}"`);
     }
-    return `target is "${explicit}" but ${ownerKind} "${owner.name}" is on "${owner.target}"`;
 }

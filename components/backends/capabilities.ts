@@ -1,7 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
 import { Target } from "../stack/target";
 
-/**
+/*
  * What each feature does on each target. The README's table is rendered from
  * this list (tests/capabilities.spec.ts keeps them equal), and every warning
  * berth emits for a feature a target cannot honour comes from here, so the
@@ -147,10 +146,10 @@ export function capability(id: string): Capability {
     return found;
 }
 
-/** Warns, once per resource, that a feature is not fully available on the target: the wording comes from the matrix. */
-export function warnUnsupported(id: string, target: Target, resource: pulumi.Resource, detail: string): void {
+/** The warning that a feature is not fully available on a target: the wording comes from the matrix. */
+export function unsupported(id: string, target: Target, detail: string): string {
     const entry = capability(id)[target];
-    pulumi.log.warn(`${detail}: ${capability(id).feature} is ${entry.support} on ${target} (${entry.how})`, resource);
+    return `${detail}: ${capability(id).feature} is ${entry.support} on ${target} (${entry.how})`;
 }
 
 /** The README table. */

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ContainerAppSpec } from "../args/container-app";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
-import { InputMap, StringMap } from "./maps";
+import { InputMap, sortedMap, StringMap } from "./maps";
 import { NetworkModel } from "./network";
 
 /* A ContainerApp, resolved: every default filled, maps sorted, ports in a fixed order. */
@@ -96,4 +97,65 @@ export interface AppModel {
     healthyTimeoutSeconds: number;
     /** The stack's tier, whose rules the app was checked against. */
     tier: Tier;
+}
+
+/** Where a valid app goes, resolved before its model is built. */
+export interface AppPlacement {
+    target: Target;
+    network: NetworkModel;
+    tier: Tier;
+    skipAwait: boolean;
+}
+
+/** The model of a valid ContainerApp: defaults filled, maps sorted, ports in a fixed order. */
+export function appModel(name: string, spec: ContainerAppSpec, placement: AppPlacement): AppModel {
+    return {
+        name,
+        target: placement.target,
+        network: placement.network,
+        image: spec.image,
+        command: spec.command,
+        args: spec.args,
+        env: sortedMap(spec.env),
+        configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env })),
+        ports: portModels(spec.ports),
+        healthCheck: spec.healthCheck && healthCheckModel(spec.healthCheck),
+        resources: spec.resources,
+        replicas: spec.replicas,
+        restartPolicy: spec.restartPolicy,
+        volumes: spec.volumes,
+        labels: sortedMap(spec.labels),
+        ingress: spec.ingress && {
+            host: spec.ingress.host,
+            path: spec.ingress.path,
+            portName: spec.ingress.port,
+            className: spec.ingress.className,
+            tlsSecretName: spec.ingress.tlsSecretName,
+        },
+        allowFrom: [...spec.allowFrom].sort(),
+        security: spec.security,
+        skipAwait: placement.skipAwait,
+        healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
+        tier: placement.tier,
+    };
+}
+
+/** Ports sorted by number and protocol, each named ("port-<port>" unless given). */
+function portModels(ports: ContainerAppSpec["ports"]): PortModel[] {
+    return [...ports]
+        .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
+        .map((p) => ({ name: p.name ?? `port-${p.port}`, port: p.port, protocol: p.protocol, publish: p.publish }));
+}
+
+function healthCheckModel(check: NonNullable<ContainerAppSpec["healthCheck"]>): HealthCheckModel {
+    return {
+        kind: check.http ? "http" : check.tcp ? "tcp" : "command",
+        path: check.http?.path,
+        port: check.http?.port ?? check.tcp?.port,
+        command: check.command,
+        intervalSeconds: check.intervalSeconds,
+        timeoutSeconds: check.timeoutSeconds,
+        failureThreshold: check.failureThreshold,
+        initialDelaySeconds: check.initialDelaySeconds,
+    };
 }

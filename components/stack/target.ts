@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Findings } from "../validation/rules";
 
 /** Where a component's resources go. */
 export type Target = "docker" | "kubernetes";
@@ -6,16 +7,15 @@ export type Target = "docker" | "kubernetes";
 export const targets: readonly Target[] = ["docker", "kubernetes"];
 
 /**
- * The target of one component: its own `target` arg when given, else the
- * stack's `berth:target` config, else docker (the one-machine default).
- * Throws with the component, the field and the allowed values on a bad value.
+ * The target of one component: its own `target` arg (or its network's, its
+ * app's) when given, else the stack's `berth:target` config, else docker (the
+ * one-machine default). A bad stack value is one of the component's problems.
  */
-export function resolveTarget(componentType: string, componentName: string, override: string | undefined): Target {
-    const fromStack = new pulumi.Config("berth").get("target");
-    const value = override ?? fromStack ?? "docker";
+export function resolveTarget(override: Target | undefined, findings: Findings): Target | undefined {
+    const value = override ?? new pulumi.Config("berth").get("target") ?? "docker";
     if (value === "docker" || value === "kubernetes") {
         return value;
     }
-    const source = override !== undefined ? "target" : "stack config berth:target";
-    throw new Error(`${componentType} "${componentName}": ${source} must be "docker" or "kubernetes" (got "${value}")`);
+    findings.problem(`stack config berth:target must be "docker" or "kubernetes" (got "${value}")`);
+    return undefined;
 }

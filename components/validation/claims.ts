@@ -1,16 +1,57 @@
 /*
- * The one registry of what components take on a Docker host or a Kubernetes
- * cluster that another component of the program could take too: the object
- * names berth derives from a component's name, and Docker host ports.
+ * The one registry of what a component takes that another component of the
+ * program could take too: the object names berth derives from a component's
+ * name, per Docker network or Kubernetes namespace, and Docker host ports,
+ * per Docker host.
  *
  * Derived names (`<app>-public`, `<app>-env`, `<app>-<volume>`) can take the
  * name of another component's object on the same network: Pulumi refuses a
  * second resource of one name at preview, the API server or Docker a second
  * object at up. Two apps cannot bind one host port either, and Docker would
- * only say so halfway through an `up`. Each component checks its claims
- * before it registers anything, and records them once it is valid, so the
- * second one fails validation at preview instead.
+ * only say so halfway through an `up`. A component's claims are checked with
+ * its other rules, before it registers anything, and taken once it is valid,
+ * so the second claimant fails at preview instead.
  */
+
+export interface Claim {
+    /** Where the key must be unique: a network's name scope (NetworkModel.nameScope), or a Docker host. */
+    scope: string;
+    /** What is taken, e.g. "Service/web-public" or "8080/tcp". */
+    key: string;
+    /** Who takes it, e.g. `app "web"`; an owner may take its own key again. */
+    owner: string;
+    /** How another claimant's problem names the holder, e.g. `app "web"'s LoadBalancer Service`. */
+    holder: string;
+    /** The problem when another owner holds the key, given how that holder is named. */
+    clash(holder: string): string;
+}
+
+/** Taken claims: scope and key -> owner and how to name it. */
+const taken = new Map<string, { owner: string; holder: string }>();
+
+function slot(claim: Claim): string {
+    return `${claim.scope}\0${claim.key}`;
+}
+
+/** A problem for each claim another owner already holds. */
+export function clashes(claims: Claim[]): string[] {
+    return claims.flatMap((claim) => {
+        const held = taken.get(slot(claim));
+        return held !== undefined && held.owner !== claim.owner ? [claim.clash(held.holder)] : [];
+    });
+}
+
+/** Takes the claims of a component that is valid. */
+export function takeClaims(claims: Claim[]): void {
+    for (const claim of claims) {
+        taken.set(slot(claim), { owner: claim.owner, holder: claim.holder });
+    }
+}
+
+/** Forgets all claims: each program run (and each test) starts empty. */
+export function resetClaims(): void {
+    taken.clear();
+}
 
 export interface DerivedName {
     /** Kubernetes kind, or "volume" (a PersistentVolumeClaim, a Docker named volume). */
@@ -22,62 +63,13 @@ export interface DerivedName {
     path: string;
 }
 
-/**
- * Derived-name claims per name scope (NetworkModel.nameScope: a Docker network
- * on its host, or a Kubernetes namespace on its cluster, which several
- * AppNetworks may adopt): kind/name -> holder.
- */
-const nameClaims = new Map<string, Map<string, string>>();
-
-/** Host-port claims per Docker host: "port/protocol" -> app name. */
-const hostPortClaims = new Map<string, Map<string, string>>();
-
-function held(claims: Map<string, Map<string, string>>, scope: string): Map<string, string> {
-    const names = claims.get(scope) ?? new Map<string, string>();
-    claims.set(scope, names);
-    return names;
-}
-
-/** A problem for each name another component of the scope already holds. */
-export function derivedNameClashes(scope: string, owner: string, names: DerivedName[]): string[] {
-    const holders = held(nameClaims, scope);
-    return names.flatMap(({ kind, name, role, path }) => {
-        const holder = holders.get(`${kind}/${name}`);
-        return holder !== undefined && !holder.startsWith(`${owner}'s `)
-            ? [`${path} makes its ${role} "${name}", the name of ${holder}; rename one of them`]
-            : [];
-    });
-}
-
-/** Records the names a valid component derives. */
-export function claimDerivedNames(scope: string, owner: string, names: DerivedName[]): void {
-    const holders = held(nameClaims, scope);
-    for (const { kind, name, role } of names) {
-        holders.set(`${kind}/${name}`, `${owner}'s ${role}`);
-    }
-}
-
-/**
- * Claims host ports for an app; returns a problem for each port another app
- * already holds. A TCP and a UDP port of one number are different ports.
- */
-export function claimHostPorts(host: string, appName: string, ports: { index: number; publish: number; protocol: "tcp" | "udp" }[]): string[] {
-    const holders = held(hostPortClaims, host);
-    const problems: string[] = [];
-    for (const { index, publish, protocol } of ports) {
-        const port = `${publish}/${protocol}`;
-        const owner = holders.get(port);
-        if (owner !== undefined && owner !== appName) {
-            problems.push(`ports[${index}].publish ${port} is already published by app "${owner}" on this Docker host`);
-        } else {
-            holders.set(port, appName);
-        }
-    }
-    return problems;
-}
-
-/** Forgets all claims: each program run (and each test) starts empty. */
-export function resetClaims(): void {
-    nameClaims.clear();
-    hostPortClaims.clear();
+/** The claim on an object name a component derives, in its network's name scope. */
+export function derivedNameClaim(scope: string, owner: string, derived: DerivedName): Claim {
+    return {
+        scope,
+        key: `${derived.kind}/${derived.name}`,
+        owner,
+        holder: `${owner}'s ${derived.role}`,
+        clash: (holder) => `${derived.path} makes its ${derived.role} "${derived.name}", the name of ${holder}; rename one of them`,
+    };
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { nameProblem } from "../args/names";
 
 /**
  * The one error berth throws for bad input. Its message names the component
@@ -47,33 +46,4 @@ export function describeIssues(error: z.ZodError): string[] {
         }
     }
     return lines;
-}
-
-/**
- * Parses args with a schema; on failure throws one BerthValidationError with
- * every problem. Called before a component registers any child resource.
- */
-export function parseArgs<T extends z.ZodType>(
-    componentType: string,
-    componentName: string,
-    schema: T,
-    args: unknown,
-    crossFieldProblems: Array<string | undefined> = [],
-): z.output<T> {
-    const problems: string[] = [];
-    // The component name becomes object names on both targets, so it follows their rules.
-    const badName = nameProblem(componentName);
-    if (badName) {
-        problems.push(`name ${badName}`);
-    }
-    const result = schema.safeParse(args ?? {});
-    if (!result.success) {
-        problems.push(...describeIssues(result.error));
-    }
-    // Rules checked on the raw args, so they are reported with the schema's problems, all at once.
-    problems.push(...crossFieldProblems.filter((problem): problem is string => problem !== undefined));
-    if (problems.length > 0) {
-        throw new BerthValidationError(componentType, componentName, problems);
-    }
-    return result.data as z.output<T>;
 }

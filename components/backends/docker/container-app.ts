@@ -5,7 +5,7 @@ import { AppModel, HealthCheckModel, RestartPolicy } from "../../model/app";
 import { cpuCores, cpuMillicores, memoryMebibytes } from "../../model/quantities";
 import { splitSecrets } from "../../model/secrets";
 import { appEnv } from "../app-env";
-import { RenderedApp } from "../rendered-app";
+import { RenderedApp } from "../backend";
 import { dockerLabels } from "./network";
 
 /** Docker's restart policies for berth's. */

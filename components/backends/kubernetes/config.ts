@@ -1,9 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { networkLabels } from "../labels";
-import { ConfigModel, KubernetesConfigRefs } from "../../model/config";
+import { ConfigModel } from "../../model/config";
 import { objectMetadata } from "./metadata";
 import { warnWithoutMutableConfig } from "./mutable-config";
+
+/** Names of the Kubernetes objects holding a config, as outputs of those objects. */
+export interface KubernetesConfigRefs {
+    configMap?: pulumi.Output<string>;
+    secret?: pulumi.Output<string>;
+}
+
+/** The objects made for each config, for the apps that use it (which always render after it). */
+const renderedConfigs = new WeakMap<ConfigModel, Promise<KubernetesConfigRefs>>();
+
+/** The objects holding a config, for an app that uses it. */
+export function configRefs(config: ConfigModel): Promise<KubernetesConfigRefs> {
+    const refs = renderedConfigs.get(config);
+    if (refs === undefined) {
+        throw new Error(`AppConfig "${config.name}" has no Kubernetes objects: it was not rendered on Kubernetes`);
+    }
+    return refs;
+}
 
 /**
  * An AppConfig on Kubernetes: a ConfigMap with its plain files and values, and
@@ -11,7 +29,13 @@ import { warnWithoutMutableConfig } from "./mutable-config";
  * that is a Pulumi secret). Both keep the config's name, so a change updates
  * them in place and leaves nothing behind; apps roll through the config hash.
  */
-export async function renderKubernetesConfig(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
+export function renderKubernetesConfig(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
+    const refs = createObjects(config, parent);
+    renderedConfigs.set(config, refs);
+    return refs;
+}
+
+async function createObjects(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
     const contents = await config.contents;
     const namespace = config.network.ref;
     const labels = networkLabels(config.network.name, {});
@@ -43,7 +67,7 @@ export async function renderKubernetesConfig(config: ConfigModel, parent: pulumi
         );
         refs.secret = secret.metadata.name;
     }
-    warnWithoutMutableConfig(config.name, parent, { configMap: refs.configMap !== undefined, secret: refs.secret !== undefined });
+    warnWithoutMutableConfig(config, parent, { configMap: refs.configMap !== undefined, secret: refs.secret !== undefined });
     return refs;
 }
 

@@ -6,7 +6,8 @@ import { AppModel, HealthCheckModel } from "../../model/app";
 import { rolloutHash } from "../../model/config-hash";
 import { splitSecrets } from "../../model/secrets";
 import { appEnv } from "../app-env";
-import { RenderedApp } from "../rendered-app";
+import { RenderedApp } from "../backend";
+import { configRefs } from "./config";
 import { objectMetadata } from "./metadata";
 
 type Container = k8s.types.input.core.v1.Container;
@@ -46,7 +47,7 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
     const env: EnvVar[] = [];
     for (const source of await appEnv(app, secretEnv)) {
         if (source.config !== undefined) {
-            const refs = await app.configs.find((c) => c.config.name === source.config)!.config.kubernetes!;
+            const refs = await configRefs(app.configs.find((c) => c.config.name === source.config)!.config);
             env.push(
                 source.secret
                     ? { name: source.name, valueFrom: { secretKeyRef: { name: refs.secret!, key: source.name } } }
@@ -66,7 +67,7 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
             continue;
         }
         const contents = await mount.config.contents;
-        const refs = await mount.config.kubernetes!;
+        const refs = await configRefs(mount.config);
         const plainFiles = Object.keys(contents.plainFiles);
         const secretFiles = Object.keys(contents.secretFiles);
         const volumeName = `config-${index}`;
