@@ -16,16 +16,16 @@ export interface PortModel {
     publish?: number;
 }
 
-export interface HealthCheckModel {
-    kind: "http" | "tcp" | "command";
-    path?: string;
-    port?: number;
-    command?: string[];
+/** How often a health check runs and how many failures count. */
+export interface CheckTiming {
     intervalSeconds: number;
     timeoutSeconds: number;
     failureThreshold: number;
     initialDelaySeconds: number;
 }
+
+/** One kind of check, with what that kind needs. */
+export type HealthCheckModel = CheckTiming & ({ kind: "http"; path: string; port: number } | { kind: "tcp"; port: number } | { kind: "command"; command: string[] });
 
 export interface ResourceAmounts {
     cpu?: string;
@@ -148,14 +148,20 @@ function portModels(ports: ContainerAppSpec["ports"]): PortModel[] {
 }
 
 function healthCheckModel(check: NonNullable<ContainerAppSpec["healthCheck"]>): HealthCheckModel {
-    return {
-        kind: check.http ? "http" : check.tcp ? "tcp" : "command",
-        path: check.http?.path,
-        port: check.http?.port ?? check.tcp?.port,
-        command: check.command,
+    const timing: CheckTiming = {
         intervalSeconds: check.intervalSeconds,
         timeoutSeconds: check.timeoutSeconds,
         failureThreshold: check.failureThreshold,
         initialDelaySeconds: check.initialDelaySeconds,
     };
+    if (check.http) {
+        return { kind: "http", path: check.http.path, port: check.http.port, ...timing };
+    }
+    if (check.tcp) {
+        return { kind: "tcp", port: check.tcp.port, ...timing };
+    }
+    if (check.command) {
+        return { kind: "command", command: check.command, ...timing };
+    }
+    throw new Error("a health check sets one of http, tcp or command (checked with the args)");
 }

@@ -2,19 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { networkLabels } from "../labels";
 import { ConfigModel } from "../../model/config";
+import { configMapData, configMapRefs, KubernetesConfigRefs, secretData, secretRefs } from "./config-refs";
 import { objectMetadata } from "./metadata";
 import { warnWithoutMutableConfig } from "./mutable-config";
 
-/** Names of the Kubernetes objects holding a config, as outputs of those objects. */
-export interface KubernetesConfigRefs {
-    configMap?: pulumi.Output<string>;
-    secret?: pulumi.Output<string>;
-}
-
-/** The objects made for each config, for the apps that use it (which always render after it). */
+/** The refs of each config rendered on Kubernetes, for the apps that use it (which always render after it). */
 const renderedConfigs = new WeakMap<ConfigModel, Promise<KubernetesConfigRefs>>();
 
-/** The objects holding a config, for an app that uses it. */
+/** The refs of a config, for an app that uses it. */
 export function configRefs(config: ConfigModel): Promise<KubernetesConfigRefs> {
     const refs = renderedConfigs.get(config);
     if (refs === undefined) {
@@ -37,40 +32,29 @@ export function renderKubernetesConfig(config: ConfigModel, parent: pulumi.Resou
 
 async function createObjects(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
     const contents = await config.contents;
-    const namespace = config.network.ref;
-    const labels = networkLabels(config.network.name, {});
-    const refs: KubernetesConfigRefs = {};
+    const metadata = objectMetadata(config.name, config.network.ref, networkLabels(config.network.name, {}), config.network.skipAwait);
+    const refs: KubernetesConfigRefs = { envSources: {}, fileSources: [] };
+    const add = (more: Pick<KubernetesConfigRefs, "envSources" | "fileSources">) => {
+        refs.envSources = { ...refs.envSources, ...more.envSources };
+        refs.fileSources = [...refs.fileSources, ...more.fileSources];
+    };
 
-    const data = { ...contents.plainFiles, ...contents.plainValues };
+    const data = configMapData(contents);
     if (Object.keys(data).length > 0) {
         // Pulumi's SDK formats each top-level input with `${value}`, which throws for an object
         // whose own "toString" key is a string; as an Output the map is not formatted.
-        const dataInput = Object.hasOwn(data, "toString") ? pulumi.output(sorted(data)) : sorted(data);
-        const configMap = new k8s.core.v1.ConfigMap(
-            config.name,
-            { metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait), data: dataInput },
-            { parent },
-        );
+        const dataInput = Object.hasOwn(data, "toString") ? pulumi.output(data) : data;
+        const configMap = new k8s.core.v1.ConfigMap(config.name, { metadata, data: dataInput }, { parent });
         refs.configMap = configMap.metadata.name;
+        add(configMapRefs(configMap.metadata.name, contents));
     }
 
-    const secretData = { ...contents.secretFiles, ...contents.secretValues };
-    if (Object.keys(secretData).length > 0) {
-        const secret = new k8s.core.v1.Secret(
-            `${config.name}-secret`,
-            {
-                metadata: objectMetadata(config.name, namespace, labels, config.network.skipAwait),
-                type: "Opaque",
-                stringData: pulumi.secret(sorted(secretData)),
-            },
-            { parent },
-        );
+    const stringData = secretData(contents);
+    if (Object.keys(stringData).length > 0) {
+        const secret = new k8s.core.v1.Secret(`${config.name}-secret`, { metadata, type: "Opaque", stringData: pulumi.secret(stringData) }, { parent });
         refs.secret = secret.metadata.name;
+        add(secretRefs(secret.metadata.name, contents));
     }
     warnWithoutMutableConfig(config, parent, { configMap: refs.configMap !== undefined, secret: refs.secret !== undefined });
     return refs;
-}
-
-function sorted<T>(map: Record<string, T>): Record<string, T> {
-    return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]]));
 }
