@@ -3,6 +3,7 @@ import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
 import { cpuMillicores, memoryBytes } from "../model/quantities";
+import { rulesFor } from "../validation/rules";
 
 /** Port names as Kubernetes accepts them (IANA service names). */
 const portName = z
@@ -91,106 +92,134 @@ const security = z.strictObject({
     allowPrivilegeEscalation: z.boolean().default(false),
 });
 
-export const containerAppSchema = z
-    .strictObject({
-        network: networkRef,
-        target: field.target.optional(),
-        // A field rule, not an object refinement: it is then reported even when another field is malformed.
-        image: field.inputString.refine(
-            (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
-            "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
-        ),
-        command: field.stringList.optional(),
-        args: field.stringList.optional(),
-        env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default({}),
-        configs: z.array(configMount).default([]),
-        ports: z.array(port).default([]),
-        healthCheck: healthCheck.optional(),
-        resources: resources.default({ requests: {}, limits: {} }),
-        replicas: field.wholeNumber(0, 1000).default(1),
-        restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default("always"),
-        volumes: z.array(volume).default([]),
-        labels: field.labels.default({}),
-        ingress: ingress.optional(),
-        allowFrom: z.array(field.name).default([]),
-        security: security.default({
-            runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532,
-            readOnlyRootFilesystem: true, dropAllCapabilities: true, allowPrivilegeEscalation: false,
-        }),
-        skipAwait: z.boolean().optional(),
-        healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(60),
-    })
-    .superRefine((app, ctx) => {
-        const portNames = new Map<string, number>();
-        const containerPorts = new Map<string, number>();
-        const publishedPorts = new Map<string, number>();
-        app.ports.forEach((p, index) => {
-            const portName = p.name ?? `port-${p.port}`;
-            if (portNames.has(portName)) {
-                field.problem(ctx, ["ports", index, "name"], `"${portName}" is already used by ports[${portNames.get(portName)}]`);
-            }
-            portNames.set(portName, index);
-            const key = `${p.port}/${p.protocol}`;
-            if (containerPorts.has(key)) {
-                field.problem(ctx, ["ports", index, "port"], `${key} is already declared by ports[${containerPorts.get(key)}]`);
-            }
-            containerPorts.set(key, index);
-            // One host port (Docker) or LoadBalancer port (Kubernetes) per protocol.
-            if (p.publish !== undefined) {
-                const published = `${p.publish}/${p.protocol}`;
-                if (publishedPorts.has(published)) {
-                    field.problem(ctx, ["ports", index, "publish"], `${published} is already published by ports[${publishedPorts.get(published)}]`);
-                }
-                publishedPorts.set(published, publishedPorts.get(published) ?? index);
-            }
-        });
-        if (app.ingress && !portNames.has(app.ingress.port)) {
-            field.problem(ctx, ["ingress", "port"], `must name one of ports (${[...portNames.keys()].join(", ") || "none declared"})`);
-        }
-        // Under a read-only root berth mounts a writable scratch directory at /tmp (tmpfs / emptyDir).
-        const scratch = app.security.readOnlyRootFilesystem ? "/tmp" : undefined;
-        const scratchTaken = "is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false";
-        const volumeNames = new Set<string>();
-        const mountPaths = new Set<string>();
-        app.volumes.forEach((v, index) => {
-            if (volumeNames.has(v.name)) {
-                field.problem(ctx, ["volumes", index, "name"], `"${v.name}" is used by another volume`);
-            }
-            volumeNames.add(v.name);
-            if (mountPaths.has(v.mountPath)) {
-                field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} is used by another volume`);
-            } else if (v.mountPath === scratch) {
-                field.problem(ctx, ["volumes", index, "mountPath"], `${v.mountPath} ${scratchTaken}`);
-            }
-            mountPaths.add(v.mountPath);
-            if (v.persistent && app.replicas > 1) {
-                field.problem(ctx, ["volumes", index, "persistent"], `a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`);
-            }
-        });
-        // Docker copies config files into the container before it starts, so a tmpfs mounted
-        // above them (an ephemeral volume, the /tmp scratch directory) would hide them.
-        const tmpfsMounts = [
-            ...app.volumes.flatMap((v, index) => (v.persistent ? [] : [{ path: v.mountPath, what: `volumes[${index}]` }])),
-            ...(scratch ? [{ path: scratch, what: "the /tmp scratch directory" }] : []),
-        ];
-        const configPaths = new Map<string, number>();
-        app.configs.forEach((c, index) => {
-            if (c.mountPath === undefined) {
-                return;
-            }
-            const mountPath = c.mountPath;
-            const hiding = tmpfsMounts.find((m) => mountPath.startsWith(`${m.path.replace(/\/+$/, "")}/`));
-            if (mountPaths.has(mountPath)) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by a volume`);
-            } else if (mountPath === scratch) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} ${scratchTaken}`);
-            } else if (configPaths.has(mountPath)) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is used by configs[${configPaths.get(mountPath)}]`);
-            } else if (hiding) {
-                field.problem(ctx, ["configs", index, "mountPath"], `${mountPath} is inside ${hiding.what} at ${hiding.path}, a tmpfs on Docker that would hide the config's files; mount it elsewhere`);
-            }
-            configPaths.set(mountPath, configPaths.get(mountPath) ?? index);
-        });
-    });
+export const containerAppSchema = z.strictObject({
+    network: networkRef,
+    target: field.target.optional(),
+    // A field rule, not an object refinement: it is then reported even when another field is malformed.
+    image: field.inputString.refine(
+        (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
+        "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
+    ),
+    command: field.stringList.optional(),
+    args: field.stringList.optional(),
+    env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default({}),
+    configs: z.array(configMount).default([]),
+    ports: z.array(port).default([]),
+    healthCheck: healthCheck.optional(),
+    resources: resources.default({ requests: {}, limits: {} }),
+    replicas: field.wholeNumber(0, 1000).default(1),
+    restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default("always"),
+    volumes: z.array(volume).default([]),
+    labels: field.labels.default({}),
+    ingress: ingress.optional(),
+    allowFrom: z.array(field.name).default([]),
+    security: security.default({
+        runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532,
+        readOnlyRootFilesystem: true, dropAllCapabilities: true, allowPrivilegeEscalation: false,
+    }),
+    skipAwait: z.boolean().optional(),
+    healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(60),
+});
 
 export type ContainerAppSpec = z.output<typeof containerAppSchema>;
+
+const appRule = rulesFor<ContainerAppSpec>();
+
+/** Port names, container ports and published ports are each unique (per protocol). */
+const uniquePorts = appRule(["ports"], (app, _context, findings) => {
+    const portNames = new Map<string, number>();
+    const containerPorts = new Map<string, number>();
+    const publishedPorts = new Map<string, number>();
+    app.ports.forEach((p, index) => {
+        const portName = p.name ?? `port-${p.port}`;
+        if (portNames.has(portName)) {
+            findings.problem(`"${portName}" is already used by ports[${portNames.get(portName)}]`, ["ports", index, "name"]);
+        }
+        portNames.set(portName, index);
+        const key = `${p.port}/${p.protocol}`;
+        if (containerPorts.has(key)) {
+            findings.problem(`${key} is already declared by ports[${containerPorts.get(key)}]`, ["ports", index, "port"]);
+        }
+        containerPorts.set(key, index);
+        // One host port (Docker) or LoadBalancer port (Kubernetes) per protocol.
+        if (p.publish !== undefined) {
+            const published = `${p.publish}/${p.protocol}`;
+            if (publishedPorts.has(published)) {
+                findings.problem(`${published} is already published by ports[${publishedPorts.get(published)}]`, ["ports", index, "publish"]);
+            }
+            publishedPorts.set(published, publishedPorts.get(published) ?? index);
+        }
+    });
+});
+
+const ingressNamesAPort = appRule(["ports", "ingress"], (app, _context, findings) => {
+    const portNames = app.ports.map((p) => p.name ?? `port-${p.port}`);
+    if (app.ingress && !portNames.includes(app.ingress.port)) {
+        findings.problem(`must name one of ports (${[...new Set(portNames)].join(", ") || "none declared"})`, ["ingress", "port"]);
+    }
+});
+
+/** Under a read-only root berth mounts a writable scratch directory at /tmp (tmpfs / emptyDir). */
+function scratchDirectory(security: ContainerAppSpec["security"]): string | undefined {
+    return security.readOnlyRootFilesystem ? "/tmp" : undefined;
+}
+
+const scratchTaken = "is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false";
+
+/** Volume names and mount paths are unique; a persistent volume has one replica. */
+const distinctVolumes = appRule(["volumes", "security", "replicas"], (app, _context, findings) => {
+    const scratch = scratchDirectory(app.security);
+    const names = new Set<string>();
+    const mountPaths = new Set<string>();
+    app.volumes.forEach((v, index) => {
+        if (names.has(v.name)) {
+            findings.problem(`"${v.name}" is used by another volume`, ["volumes", index, "name"]);
+        }
+        names.add(v.name);
+        if (mountPaths.has(v.mountPath)) {
+            findings.problem(`${v.mountPath} is used by another volume`, ["volumes", index, "mountPath"]);
+        } else if (v.mountPath === scratch) {
+            findings.problem(`${v.mountPath} ${scratchTaken}`, ["volumes", index, "mountPath"]);
+        }
+        mountPaths.add(v.mountPath);
+        if (v.persistent && app.replicas > 1) {
+            findings.problem(`a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`, ["volumes", index, "persistent"]);
+        }
+    });
+});
+
+/**
+ * Each config mounts at a path of its own. Docker copies config files into the
+ * container before it starts, so a tmpfs mounted above them (an ephemeral
+ * volume, the /tmp scratch directory) would hide them.
+ */
+const distinctConfigMounts = appRule(["configs", "volumes", "security"], (app, _context, findings) => {
+    const scratch = scratchDirectory(app.security);
+    const volumePaths = new Set(app.volumes.map((v) => v.mountPath));
+    const tmpfsMounts = [
+        ...app.volumes.flatMap((v, index) => (v.persistent ? [] : [{ path: v.mountPath, what: `volumes[${index}]` }])),
+        ...(scratch ? [{ path: scratch, what: "the /tmp scratch directory" }] : []),
+    ];
+    const configPaths = new Map<string, number>();
+    app.configs.forEach((c, index) => {
+        if (c.mountPath === undefined) {
+            return;
+        }
+        const mountPath = c.mountPath;
+        const path = ["configs", index, "mountPath"];
+        const hiding = tmpfsMounts.find((m) => mountPath.startsWith(`${m.path.replace(/\/+$/, "")}/`));
+        if (volumePaths.has(mountPath)) {
+            findings.problem(`${mountPath} is used by a volume`, path);
+        } else if (mountPath === scratch) {
+            findings.problem(`${mountPath} ${scratchTaken}`, path);
+        } else if (configPaths.has(mountPath)) {
+            findings.problem(`${mountPath} is used by configs[${configPaths.get(mountPath)}]`, path);
+        } else if (hiding) {
+            findings.problem(`${mountPath} is inside ${hiding.what} at ${hiding.path}, a tmpfs on Docker that would hide the config's files; mount it elsewhere`, path);
+        }
+        configPaths.set(mountPath, configPaths.get(mountPath) ?? index);
+    });
+});
+
+/** Rules between a ContainerApp's args, each run when the args it reads are valid. */
+export const containerAppRules = [uniquePorts, ingressNamesAPort, distinctVolumes, distinctConfigMounts];

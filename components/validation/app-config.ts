@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AppConfigArgs } from "../app-config";
-import { AppConfigSpec, appConfigSchema } from "../args/app-config";
+import { appConfigRules, AppConfigSpec, appConfigSchema } from "../args/app-config";
 import { checkTargetMatchesOwner } from "../args/component-refs";
 import { Backend, backendFor } from "../backends";
 import { explicitProvider } from "../backends/provider-scope";
@@ -37,6 +37,7 @@ const secretName = configRule(["files", "values", "secrets"], (config, { name, n
 export function validateAppConfig(name: string, args: AppConfigArgs, opts: pulumi.ComponentResourceOptions | undefined): ValidConfig {
     const validation = new Validation("AppConfig", name);
     const parsed = validation.parse(appConfigSchema, args);
+    validation.run(appConfigRules, parsed, undefined);
     checkTargetMatchesOwner(args, "network", "networkModel", "network", validation);
     const network = parsed.network?.networkModel;
     const target = network && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? network.target, validation) : undefined;

@@ -1,5 +1,5 @@
 import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
-import { AutoscalingPolicySpec, autoscalingPolicySchema } from "../args/autoscaling-policy";
+import { autoscalingPolicyRules, AutoscalingPolicySpec, autoscalingPolicySchema } from "../args/autoscaling-policy";
 import { checkTargetMatchesOwner, ScalableApp } from "../args/component-refs";
 import { Backend, backendFor } from "../backends";
 import { PolicyContext } from "../backends/backend";
@@ -49,6 +49,7 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
     const stack = readStackSettings();
     const validation = new Validation("AutoscalingPolicy", name);
     const parsed = validation.parse(autoscalingPolicySchema, args);
+    validation.run(autoscalingPolicyRules, parsed, undefined);
     checkTargetMatchesOwner(args, "app", "appModel", "app", validation);
     const app = parsed.app?.appModel;
     const resolved = app && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? app.target, validation) : undefined;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppArgs } from "../container-app";
 import { checkTargetMatchesOwner } from "../args/component-refs";
-import { ContainerAppSpec, containerAppSchema } from "../args/container-app";
+import { ContainerAppSpec, containerAppRules, containerAppSchema } from "../args/container-app";
 import { maxNameLength } from "../args/names";
 import { Backend, backendFor } from "../backends";
 import { AppContext } from "../backends/backend";
@@ -86,6 +86,7 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const stack = readStackSettings();
     const validation = new Validation("ContainerApp", name);
     const parsed = validation.parse(containerAppSchema, withDefaults(args, stack.defaults));
+    validation.run(containerAppRules, parsed, undefined);
     checkTargetMatchesOwner(args, "network", "networkModel", "network", validation);
     const network = parsed.network?.networkModel;
     const resolved = network && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? network.target, validation) : undefined;
