@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { argDefaults } from "./args/defaults";
 import { ConfigModel } from "./model/config";
 import { validateAppConfig } from "./validation/app-config";
 import type { AppNetwork } from "./app-network";
@@ -14,18 +15,18 @@ export interface AppConfigArgs {
     /**
      * Files, by file name: delivered into every app that mounts this config at its `mountPath`.
      * A content that is a Pulumi secret is treated as a secret file.
-     * @default {}
+     * @default {@link argDefaults.config.files}
      */
     files?: { [fileName: string]: pulumi.Input<string> };
     /**
      * Plain values, by env var name: exposed as env to apps that use this config.
      * A value that is a Pulumi secret is treated as a secret.
-     * @default {}
+     * @default {@link argDefaults.config.values}
      */
     values?: { [name: string]: pulumi.Input<string> };
     /**
      * Secret values, by env var name: always Pulumi secrets, a Kubernetes Secret, never in a ConfigMap.
-     * @default {}
+     * @default {@link argDefaults.config.secrets}
      */
     secrets?: { [name: string]: pulumi.Input<string> };
 }

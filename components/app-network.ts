@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { argDefaults } from "./args/defaults";
 import { NetworkModel } from "./model/network";
 import { validateAppNetwork } from "./validation/app-network";
 
@@ -11,7 +12,7 @@ export interface AppNetworkArgs {
     /**
      * No outside access. Docker: an internal bridge network. Kubernetes: an egress
      * NetworkPolicy that lets pods reach only the namespace and cluster DNS.
-     * @default false
+     * @default {@link argDefaults.network.internal}
      */
     internal?: boolean;
     /**
@@ -21,18 +22,18 @@ export interface AppNetworkArgs {
     namespace?: string;
     /**
      * Kubernetes: create the namespace (true) or adopt an existing one (false).
-     * @default true
+     * @default {@link argDefaults.network.createNamespace}
      */
     createNamespace?: boolean;
     /**
      * Kubernetes: deny all ingress to the namespace's pods except what apps allow
      * (their `allowFrom`, published ports and ingress). Set false to opt out.
-     * @default true
+     * @default {@link argDefaults.network.defaultDenyIngress}
      */
     defaultDenyIngress?: boolean;
     /**
      * Labels on the network / namespace and its policies.
-     * @default {}
+     * @default {@link argDefaults.network.labels}
      */
     labels?: { [key: string]: string };
     /**

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { argDefaults } from "./args/defaults";
 import { Backend, RenderedApp } from "./backends/backend";
 import { AppModel } from "./model/app";
 import { AutoscalingModel } from "./model/autoscaling";
@@ -24,7 +25,7 @@ export interface PortArgs {
     publish?: number;
     /**
      * "tcp" or "udp".
-     * @default "tcp"
+     * @default {@link argDefaults.port.protocol}
      */
     protocol?: string;
 }
@@ -50,22 +51,22 @@ export interface HealthCheckArgs {
     command?: string[];
     /**
      * Seconds between checks.
-     * @default 10
+     * @default {@link argDefaults.healthCheck.intervalSeconds}
      */
     intervalSeconds?: number;
     /**
      * Seconds before a check counts as failed.
-     * @default 5
+     * @default {@link argDefaults.healthCheck.timeoutSeconds}
      */
     timeoutSeconds?: number;
     /**
      * Consecutive failures before the app counts as unhealthy.
-     * @default 3
+     * @default {@link argDefaults.healthCheck.failureThreshold}
      */
     failureThreshold?: number;
     /**
      * Seconds after start before checks count.
-     * @default 0
+     * @default {@link argDefaults.healthCheck.initialDelaySeconds}
      */
     initialDelaySeconds?: number;
 }
@@ -98,17 +99,17 @@ export interface VolumeArgs {
     /**
      * Keep the data across container restarts and replacements (Docker named volume,
      * Kubernetes PersistentVolumeClaim). Needs replicas: 1.
-     * @default false (ephemeral: tmpfs / emptyDir)
+     * @default {@link argDefaults.volume.persistent} (ephemeral: tmpfs / emptyDir)
      */
     persistent?: boolean;
     /**
      * Size of a persistent volume.
-     * @default "1Gi"
+     * @default {@link argDefaults.volume.size}
      */
     size?: string;
     /**
      * Mount read-only.
-     * @default false
+     * @default {@link argDefaults.volume.readOnly}
      */
     readOnly?: boolean;
 }
@@ -123,7 +124,7 @@ export interface ConfigMountArgs {
     mountPath?: string;
     /**
      * Expose the config's values and secrets as env vars (the app's own env wins on a clash).
-     * @default true
+     * @default {@link argDefaults.configMount.env}
      */
     env?: boolean;
 }
@@ -133,7 +134,7 @@ export interface IngressArgs {
     host: string;
     /**
      * Path prefix.
-     * @default "/"
+     * @default {@link argDefaults.ingress.path}
      */
     path?: string;
     /** Name of the app port to route to. */
@@ -153,32 +154,32 @@ export interface IngressArgs {
 export interface SecurityArgs {
     /**
      * Refuse to run as root.
-     * @default true
+     * @default {@link argDefaults.security.runAsNonRoot}
      */
     runAsNonRoot?: boolean;
     /**
      * User id the container runs as (with runAsNonRoot).
-     * @default 65532
+     * @default {@link argDefaults.security.runAsUser}
      */
     runAsUser?: number;
     /**
      * Group id the container runs as (with runAsNonRoot).
-     * @default 65532
+     * @default {@link argDefaults.security.runAsGroup}
      */
     runAsGroup?: number;
     /**
      * Read-only root filesystem; /tmp stays writable (tmpfs / emptyDir).
-     * @default true
+     * @default {@link argDefaults.security.readOnlyRootFilesystem}
      */
     readOnlyRootFilesystem?: boolean;
     /**
      * Drop all Linux capabilities.
-     * @default true
+     * @default {@link argDefaults.security.dropAllCapabilities}
      */
     dropAllCapabilities?: boolean;
     /**
      * Allow privilege escalation (setuid binaries).
-     * @default false
+     * @default {@link argDefaults.security.allowPrivilegeEscalation}
      */
     allowPrivilegeEscalation?: boolean;
 }
@@ -205,17 +206,17 @@ export interface ContainerAppArgs {
     args?: string[];
     /**
      * Env vars. A value that is a Pulumi secret stays one: a Kubernetes Secret referenced by key.
-     * @default {}
+     * @default {@link argDefaults.app.env}
      */
     env?: { [name: string]: pulumi.Input<string> };
     /**
      * AppConfigs the app uses; a change to one rolls the app.
-     * @default []
+     * @default {@link argDefaults.app.configs}
      */
     configs?: ConfigMountArgs[];
     /**
      * Ports the app listens on.
-     * @default []
+     * @default {@link argDefaults.app.ports}
      */
     ports?: PortArgs[];
     /**
@@ -230,22 +231,22 @@ export interface ContainerAppArgs {
     resources?: ResourcesArgs;
     /**
      * Number of instances (an AutoscalingPolicy takes over when attached).
-     * @default 1
+     * @default {@link argDefaults.app.replicas}
      */
     replicas?: number;
     /**
      * "always", "on-failure" or "never" (Docker; Kubernetes Deployments always restart).
-     * @default "always"
+     * @default {@link argDefaults.app.restartPolicy}
      */
     restartPolicy?: string;
     /**
      * Ephemeral and persistent volumes.
-     * @default []
+     * @default {@link argDefaults.app.volumes}
      */
     volumes?: VolumeArgs[];
     /**
      * Labels on everything the app creates.
-     * @default {}
+     * @default {@link argDefaults.app.labels}
      */
     labels?: { [key: string]: string };
     /**
@@ -255,12 +256,12 @@ export interface ContainerAppArgs {
     ingress?: IngressArgs;
     /**
      * Apps on the network allowed to reach this one (Kubernetes NetworkPolicy).
-     * @default [] (only published and ingress ports are reachable)
+     * @default {@link argDefaults.app.allowFrom} (only published and ingress ports are reachable)
      */
     allowFrom?: string[];
     /**
      * Security settings; each default is the secure choice and can be opted out of.
-     * @default non-root 65532, read-only root, no capabilities, no privilege escalation
+     * @default non-root {@link argDefaults.security.runAsUser}, read-only root, no capabilities, no privilege escalation
      */
     security?: SecurityArgs;
     /**
@@ -270,7 +271,7 @@ export interface ContainerAppArgs {
     skipAwait?: boolean;
     /**
      * Docker: seconds `up` waits for a container with a health check to become healthy.
-     * @default 60
+     * @default {@link argDefaults.app.healthyTimeoutSeconds}
      */
     healthyTimeoutSeconds?: number;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { argDefaults } from "./defaults";
 import * as field from "./fields";
 import { networkRef } from "./component-refs";
 import { rulesFor } from "../validation/rules";
@@ -10,9 +11,9 @@ const fileName = z.string().regex(fileNamePattern, "must be a file name of lette
 export const appConfigSchema = z.strictObject({
     network: networkRef,
     target: field.target.optional(),
-    files: z.record(fileName, field.inputString).default({}),
-    values: z.record(envName, field.inputString).default({}),
-    secrets: z.record(envName, field.inputString).default({}),
+    files: z.record(fileName, field.inputString).default(argDefaults.config.files),
+    values: z.record(envName, field.inputString).default(argDefaults.config.values),
+    secrets: z.record(envName, field.inputString).default(argDefaults.config.secrets),
 });
 
 export type AppConfigSpec = z.output<typeof appConfigSchema>;

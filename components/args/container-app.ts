@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { argDefaults, defaultPortName } from "./defaults";
 import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
@@ -14,7 +15,7 @@ const port = z.strictObject({
     name: portName.optional(),
     port: field.portNumber,
     publish: field.portNumber.optional(),
-    protocol: z.enum(["tcp", "udp"], { error: () => 'must be "tcp" or "udp"' }).default("tcp"),
+    protocol: z.enum(["tcp", "udp"], { error: () => 'must be "tcp" or "udp"' }).default(argDefaults.port.protocol),
 });
 
 const healthCheck = z
@@ -27,10 +28,10 @@ const healthCheck = z
             .optional(),
         tcp: z.strictObject({ port: field.portNumber }).optional(),
         command: field.stringList.min(1, "must name a command").optional(),
-        intervalSeconds: field.positiveSeconds.default(10),
-        timeoutSeconds: field.positiveSeconds.default(5),
-        failureThreshold: field.wholeNumber(1, 100).default(3),
-        initialDelaySeconds: field.wholeNumber(0, 3600).default(0),
+        intervalSeconds: field.positiveSeconds.default(argDefaults.healthCheck.intervalSeconds),
+        timeoutSeconds: field.positiveSeconds.default(argDefaults.healthCheck.timeoutSeconds),
+        failureThreshold: field.wholeNumber(1, 100).default(argDefaults.healthCheck.failureThreshold),
+        initialDelaySeconds: field.wholeNumber(0, 3600).default(argDefaults.healthCheck.initialDelaySeconds),
     })
     .superRefine((check, ctx) => {
         const kinds = [check.http, check.tcp, check.command].filter((kind) => kind !== undefined).length;
@@ -62,34 +63,34 @@ const volume = z.strictObject({
     // Kubernetes names the pod volume "volume-<name>", a DNS-1123 label of at most 63 characters.
     name: field.nameOfAtMost(56),
     mountPath: field.absolutePath,
-    persistent: z.boolean().default(false),
-    size: field.memoryQuantity.default("1Gi"),
-    readOnly: z.boolean().default(false),
+    persistent: z.boolean().default(argDefaults.volume.persistent),
+    size: field.memoryQuantity.default(argDefaults.volume.size),
+    readOnly: z.boolean().default(argDefaults.volume.readOnly),
 });
 
 const configMount = z.strictObject({
     config: configRef,
     mountPath: field.absolutePath.optional(),
-    env: z.boolean().default(true),
+    env: z.boolean().default(argDefaults.configMount.env),
 });
 
 const ingress = z.strictObject({
     host: z
         .string({ error: () => "must be a string" })
         .regex(/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, "must be a DNS host name such as shop.example.com"),
-    path: field.absolutePath.default("/"),
+    path: field.absolutePath.default(argDefaults.ingress.path),
     port: portName,
     className: z.string().optional(),
     tlsSecretName: field.name.optional(),
 });
 
 const security = z.strictObject({
-    runAsNonRoot: z.boolean().default(true),
-    runAsUser: field.wholeNumber(0, 2147483647).default(65532),
-    runAsGroup: field.wholeNumber(0, 2147483647).default(65532),
-    readOnlyRootFilesystem: z.boolean().default(true),
-    dropAllCapabilities: z.boolean().default(true),
-    allowPrivilegeEscalation: z.boolean().default(false),
+    runAsNonRoot: z.boolean().default(argDefaults.security.runAsNonRoot),
+    runAsUser: field.wholeNumber(0, 2147483647).default(argDefaults.security.runAsUser),
+    runAsGroup: field.wholeNumber(0, 2147483647).default(argDefaults.security.runAsGroup),
+    readOnlyRootFilesystem: z.boolean().default(argDefaults.security.readOnlyRootFilesystem),
+    dropAllCapabilities: z.boolean().default(argDefaults.security.dropAllCapabilities),
+    allowPrivilegeEscalation: z.boolean().default(argDefaults.security.allowPrivilegeEscalation),
 });
 
 export const containerAppSchema = z.strictObject({
@@ -102,23 +103,22 @@ export const containerAppSchema = z.strictObject({
     ),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
-    env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default({}),
-    configs: z.array(configMount).default([]),
-    ports: z.array(port).default([]),
+    env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default(argDefaults.app.env),
+    configs: z.array(configMount).default(argDefaults.app.configs),
+    ports: z.array(port).default(argDefaults.app.ports),
     healthCheck: healthCheck.optional(),
-    resources: resources.default({ requests: {}, limits: {} }),
-    replicas: field.wholeNumber(0, 1000).default(1),
-    restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default("always"),
-    volumes: z.array(volume).default([]),
-    labels: field.labels.default({}),
+    // Each side defaults to none: the object is parsed from {} to fill them in.
+    resources: resources.prefault({}),
+    replicas: field.wholeNumber(0, 1000).default(argDefaults.app.replicas),
+    restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default(argDefaults.app.restartPolicy),
+    volumes: z.array(volume).default(argDefaults.app.volumes),
+    labels: field.labels.default(argDefaults.app.labels),
     ingress: ingress.optional(),
-    allowFrom: z.array(field.name).default([]),
-    security: security.default({
-        runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532,
-        readOnlyRootFilesystem: true, dropAllCapabilities: true, allowPrivilegeEscalation: false,
-    }),
+    allowFrom: z.array(field.name).default(argDefaults.app.allowFrom),
+    // Parsed from {}, so each field takes its own default.
+    security: security.prefault({}),
     skipAwait: z.boolean().optional(),
-    healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(60),
+    healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(argDefaults.app.healthyTimeoutSeconds),
 });
 
 export type ContainerAppSpec = z.output<typeof containerAppSchema>;
@@ -131,7 +131,7 @@ const uniquePorts = appRule(["ports"], (app, _context, findings) => {
     const containerPorts = new Map<string, number>();
     const publishedPorts = new Map<string, number>();
     app.ports.forEach((p, index) => {
-        const portName = p.name ?? `port-${p.port}`;
+        const portName = p.name ?? defaultPortName(p.port);
         if (portNames.has(portName)) {
             findings.problem(`"${portName}" is already used by ports[${portNames.get(portName)}]`, ["ports", index, "name"]);
         }
@@ -153,7 +153,7 @@ const uniquePorts = appRule(["ports"], (app, _context, findings) => {
 });
 
 const ingressNamesAPort = appRule(["ports", "ingress"], (app, _context, findings) => {
-    const portNames = app.ports.map((p) => p.name ?? `port-${p.port}`);
+    const portNames = app.ports.map((p) => p.name ?? defaultPortName(p.port));
     if (app.ingress && !portNames.includes(app.ingress.port)) {
         findings.problem(`must name one of ports (${[...new Set(portNames)].join(", ") || "none declared"})`, ["ingress", "port"]);
     }

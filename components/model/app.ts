@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
+import { defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
@@ -144,7 +145,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
 function portModels(ports: ContainerAppSpec["ports"]): PortModel[] {
     return [...ports]
         .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
-        .map((p) => ({ name: p.name ?? `port-${p.port}`, port: p.port, protocol: p.protocol, publish: p.publish }));
+        .map((p) => ({ name: p.name ?? defaultPortName(p.port), port: p.port, protocol: p.protocol, publish: p.publish }));
 }
 
 function healthCheckModel(check: NonNullable<ContainerAppSpec["healthCheck"]>): HealthCheckModel {
