@@ -6,22 +6,28 @@ import { runReview, usage } from "./review/command";
 
 export { CliIo, exitCodes } from "./io";
 
+/** The subcommands, by name: each takes the arguments after its name and returns the exit status. */
+const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+    review: runReview,
+};
+
 /**
- * `berth <command> ...`: runs `berth review` and returns the exit status.
- * Errors are reported on stderr; the report goes to stdout or --output.
+ * `berth <command> ...`: runs a subcommand and returns the exit status.
+ * Errors are reported on stderr; what the command writes goes to stdout or a file.
  */
 export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> {
     const [command, ...rest] = argv;
+    // `berth review` is the only command so far: its usage is berth's.
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
         io.stdout(`${usage}\n`);
         return command === undefined ? exitCodes.usage : exitCodes.ok;
     }
-    if (command !== "review") {
+    const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (run === undefined) {
         io.stderr(`berth: unknown command "${command}"\n\n${usage}\n`);
         return exitCodes.usage;
     }
-
-    return runReview(rest, io);
+    return run(rest, io);
 }
 
 if (require.main === module) {

@@ -3,7 +3,6 @@ import { AppModel } from "../model/app";
 import { AutoscalingModel } from "../model/autoscaling";
 import { ConfigModel } from "../model/config";
 import { NetworkModel } from "../model/network";
-import { Findings } from "../validation/rules";
 
 /*
  * Args that are other berth components (a network, a config, an app). They
@@ -41,21 +40,3 @@ export const appRef = z.custom<ScalableApp>(
         typeof (value as Partial<ScalableApp>).attachAutoscaling === "function",
     { error: () => "must be a ContainerApp" },
 );
-
-/**
- * An explicit `target` arg must be the target of what the component belongs
- * to (its network, its app). Read from the raw args, so it is reported
- * together with every other problem of the args.
- */
-export function checkTargetMatchesOwner(args: unknown, ownerField: string, ownerModel: string, ownerKind: string, findings: Findings): void {
-    if (typeof args !== "object" || args === null) {
-        return;
-    }
-    const explicit = (args as Record<string, unknown>).target;
-    const owner = ((args as Record<string, unknown>)[ownerField] as Record<string, unknown> | undefined)?.[ownerModel] as
-        | { name: string; target: string }
-        | undefined;
-    if ((explicit === "docker" || explicit === "kubernetes") && owner !== undefined && explicit !== owner.target) {
-        findings.problem(`target is "${explicit}" but ${ownerKind} "${owner.name}" is on "${owner.target}"`);
-    }
-}

@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AppConfigArgs } from "../app-config";
 import { appConfigRules, AppConfigSpec, appConfigSchema } from "../args/app-config";
-import { checkTargetMatchesOwner } from "../args/component-refs";
 import { Backend, backendFor } from "../backends";
 import { explicitProvider } from "../backends/provider-scope";
 import { ConfigModel, configModel } from "../model/config";
 import { NetworkModel } from "../model/network";
 import { maybeSecret } from "../model/secrets";
-import { resolveTarget } from "../stack/target";
+import { resolveOwnedTarget } from "../stack/target";
 import { derivedNameClaim } from "./claims";
 import { rulesFor } from "./rules";
 import { Validation } from "./validation";
@@ -38,9 +37,8 @@ export function validateAppConfig(name: string, args: AppConfigArgs, opts: pulum
     const validation = new Validation("AppConfig", name);
     const parsed = validation.parse(appConfigSchema, args);
     validation.run(appConfigRules, parsed, undefined);
-    checkTargetMatchesOwner(args, "network", "networkModel", "network", validation);
     const network = parsed.network?.networkModel;
-    const target = network && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? network.target, validation) : undefined;
+    const target = resolveOwnedTarget(parsed, network && { kind: "network", ...network }, validation);
     if (network && target) {
         validation.run([secretName], parsed, { name, network });
     }

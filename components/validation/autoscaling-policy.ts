@@ -1,11 +1,11 @@
 import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
 import { autoscalingPolicyRules, AutoscalingPolicySpec, autoscalingPolicySchema } from "../args/autoscaling-policy";
-import { checkTargetMatchesOwner, ScalableApp } from "../args/component-refs";
+import { ScalableApp } from "../args/component-refs";
 import { Backend, backendFor } from "../backends";
 import { PolicyContext } from "../backends/backend";
 import { AutoscalingModel } from "../model/autoscaling";
 import { readStackSettings } from "../stack/berth-settings";
-import { resolveTarget, Target } from "../stack/target";
+import { resolveOwnedTarget, Target } from "../stack/target";
 import { replicaTierFindings } from "../stack/tiers";
 import { rulesFor } from "./rules";
 import { Validation } from "./validation";
@@ -50,9 +50,8 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
     const validation = new Validation("AutoscalingPolicy", name);
     const parsed = validation.parse(autoscalingPolicySchema, args);
     validation.run(autoscalingPolicyRules, parsed, undefined);
-    checkTargetMatchesOwner(args, "app", "appModel", "app", validation);
     const app = parsed.app?.appModel;
-    const resolved = app && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? app.target, validation) : undefined;
+    const resolved = resolveOwnedTarget(parsed, app && { kind: "app", ...app }, validation);
     let placement: { target: Target; context: PolicyContext } | undefined;
     if (app && resolved) {
         const context: PolicyContext = { name, app, tier: stack.tier };

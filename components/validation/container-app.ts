@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppArgs } from "../container-app";
-import { checkTargetMatchesOwner } from "../args/component-refs";
 import { ContainerAppSpec, containerAppRules, containerAppSchema } from "../args/container-app";
 import { maxNameLength } from "../args/names";
 import { Backend, backendFor } from "../backends";
@@ -9,7 +8,7 @@ import { providerScope } from "../backends/provider-scope";
 import { AppModel, appModel } from "../model/app";
 import { maybeSecret } from "../model/secrets";
 import { readStackSettings, resolveSkipAwait, withDefaults } from "../stack/berth-settings";
-import { resolveTarget, Target } from "../stack/target";
+import { resolveOwnedTarget, Target } from "../stack/target";
 import { appTierFindings } from "../stack/tiers";
 import { derivedNameClaim } from "./claims";
 import { rulesFor } from "./rules";
@@ -87,9 +86,8 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const validation = new Validation("ContainerApp", name);
     const parsed = validation.parse(containerAppSchema, withDefaults(args, stack.defaults));
     validation.run(containerAppRules, parsed, undefined);
-    checkTargetMatchesOwner(args, "network", "networkModel", "network", validation);
     const network = parsed.network?.networkModel;
-    const resolved = network && Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target ?? network.target, validation) : undefined;
+    const resolved = resolveOwnedTarget(parsed, network && { kind: "network", ...network }, validation);
     let placement: { target: Target; context: AppContext } | undefined;
     if (network && resolved) {
         const context: AppContext = { name, network, tier: stack.tier, providerScope: providerScope(opts, resolved) };
