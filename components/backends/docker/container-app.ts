@@ -7,7 +7,7 @@ import { RenderedApp } from "../backend";
 import { appLabels } from "../labels";
 import { replicaContainer, replicaName, secretOutputs } from "./container";
 import { envList } from "./env";
-import { dockerLabels } from "./labels";
+import { dockerLabels } from "./label-list";
 import { publishedUrl } from "./ports";
 import { configUploads } from "./uploads";
 

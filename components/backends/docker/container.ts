@@ -4,7 +4,7 @@ import { AppModel, RestartPolicy } from "../../model/app";
 import { appLabels } from "../labels";
 import { nonEmpty } from "../non-empty";
 import { dockerHealthcheck } from "./healthcheck";
-import { dockerLabels } from "./labels";
+import { dockerLabels } from "./label-list";
 import { dockerResources } from "./limits";
 import { publishedPorts } from "./ports";
 import { dockerSecurity } from "./security";

@@ -3,7 +3,7 @@ import { Backend } from "../backend";
 import { unsupported } from "../capabilities";
 import { renderDockerApp } from "./container-app";
 import { renderDockerNetwork } from "./network";
-import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./published-ports";
+import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./host-port-rules";
 
 /*
  * The Docker backend: one engine, one user-defined bridge network per

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { NetworkSettings } from "../../model/network";
 import { networkLabels } from "../labels";
-import { dockerLabels } from "./labels";
+import { dockerLabels } from "./label-list";
 
 /** An AppNetwork on Docker: one user-defined bridge network; its DNS resolves app names to their containers. */
 export function renderDockerNetwork(network: NetworkSettings, parent: pulumi.Resource): pulumi.Output<string> {

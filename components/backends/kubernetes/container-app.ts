@@ -12,7 +12,7 @@ import { deploymentSpec, rolloutAnnotations } from "./deployment";
 import { appSecretRefs, containerEnv } from "./env";
 import { ingressSpec, ingressUrl } from "./ingress";
 import { objectMetadata } from "./metadata";
-import { allowPolicySpec } from "./network-policy";
+import { allowPolicySpec } from "./allow-policy";
 import { clusterServiceSpec, publicServiceSpec } from "./services";
 import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from "./volumes";
 

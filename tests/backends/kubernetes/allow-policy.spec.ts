@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { allowPolicySpec } from "../../../components/backends/kubernetes/network-policy";
+import { allowPolicySpec } from "../../../components/backends/kubernetes/allow-policy";
 import { app, network } from "../models";
 
 describe("Kubernetes builder: the app's allow policy", () => {
