@@ -8,7 +8,7 @@ describe("ContainerApp on Docker", () => {
     it("refers to the image by id, resolved through a RemoteImage kept locally", async () => {
         const { graph } = await runShop("docker");
         const image = graph.inputs("docker:index/remoteImage:RemoteImage", "web-image");
-        assert.deepStrictEqual(image, { name: "registry.example.com/shop/web:1.4.2", keepLocally: true });
+        assert.deepStrictEqual(image, { name: "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9", keepLocally: true });
         assert.match(graph.inputs("docker:index/container:Container", "web-0").image, /^sha256:[0-9a-f]{64}$/);
     });
 

@@ -193,7 +193,7 @@ describe("Validation in one pass: every problem of a component in one error", ()
         const error = await errorOf(() => app({ image: "web", ports: [{ port: 80 }, { port: 80, name: "again" }] }), onTarget("kubernetes", { "berth:tier": "prod" }));
         assert.deepStrictEqual(problemsOf(error), [
             "ports[1].port 80/tcp is already declared by ports[0]",
-            'image "web" has no tag, which means latest; pin a version tag or a digest in a prod stack',
+            'image "web" must be pinned by digest, as web@sha256:<digest> (a registry can move a tag; `docker buildx imagetools inspect web` prints the digest) in a prod stack',
             "healthCheck is required in a prod stack",
             "resources.limits is required (cpu and/or memory) in a prod stack",
         ]);

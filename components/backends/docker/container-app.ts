@@ -59,7 +59,7 @@ async function mountedContents(app: AppModel) {
     const mounts = [];
     for (const mount of app.configs) {
         if (mount.mountPath !== undefined) {
-            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents });
+            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents, secretsAsFiles: mount.secretsAsFiles });
         }
     }
     return mounts;
