@@ -372,6 +372,7 @@ export class ContainerApp extends pulumi.ComponentResource {
         }
         this.appModel = model;
         this.backend = backend;
+        backend.app.declare(model, this);
 
         // Children are registered once the program's synchronous part has run, so
         // an AutoscalingPolicy created right after the app can still take over the

@@ -375,6 +375,10 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
             const prefix = `${net.name}-${a.name}-`;
             const containers = graph.ofType("docker:index/container:Container").filter((r) => (r.inputs.name as string).startsWith(prefix) && /^\d+$/.test((r.inputs.name as string).slice(prefix.length)));
             assert.strictEqual(containers.length, replicas, `containers of "${a.name}"`);
+            // Under the default deny, an app that lets others in on its ports answers on a network of its own.
+            const answersOnItsOwn = (net.args.defaultDenyIngress ?? true) === true && ((a.args.allowFrom ?? []) as string[]).length > 0 && ((a.args.ports ?? []) as Args[]).length > 0;
+            if (answersOnItsOwn !== has(graph, "docker:index/network:Network", `${a.name}-allow`)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
+            if (answersOnItsOwn && input(graph, "docker:index/network:Network", `${a.name}-allow`).name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
         }
     });
 

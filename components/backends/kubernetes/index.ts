@@ -31,6 +31,8 @@ export const kubernetesBackend: Backend = {
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
         rules: [meetsPodSecurity],
+        // NetworkPolicies name apps by label: nothing to learn about the network's other apps.
+        declare: () => undefined,
         warnings: (app) =>
             app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : [],
         // An autoscaler owns the replica count: the Deployment then leaves it out.
