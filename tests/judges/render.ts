@@ -1,15 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { stringify } from "yaml";
-import { ResourceGraph } from "../../components/testing";
-import { examples, runExample } from "../example-stacks";
+import { ResourceGraph, runProgram, stackRunOptions } from "../../components/testing";
+import { examples, repoRoot, runExample, standIn } from "../example-stacks";
+import { yamlProgram } from "./yaml-program";
 
 /*
  * Writes the Kubernetes objects of every example's Kubernetes stacks as
  * manifests, one YAML file per stack, for the judges (tests/judges/run):
  * checkov and kubernetes-validate read what berth would send the API server.
  * The objects are the programs' registrations under berth's mocks
- * (berth/testing), with the examples' stand-in secrets.
+ * (berth/testing), with the examples' stand-in secrets; the YAML example
+ * runs through yaml-program.ts.
  *
  *   node dist/tests/judges/render.js <out dir>
  */
@@ -26,19 +28,28 @@ function objectKey(object: Record<string, any>): string {
     return `${object.kind}/${object.metadata?.namespace ?? ""}/${object.metadata?.name ?? ""}`;
 }
 
+/** The YAML example's Kubernetes stack (its only stack file), with a stand-in for its secret. */
+const yamlConsumer = { name: "yaml-consumer", projectDir: path.join(repoRoot, "examples", "yaml-consumer"), stack: "kubernetes", secrets: { apiToken: standIn } };
+
+function write(outDir: string, name: string, graph: ResourceGraph): void {
+    const objects = manifests(graph);
+    if (objects.length === 0) {
+        return; // a Docker stack
+    }
+    const file = path.join(outDir, `${name}.yaml`);
+    fs.writeFileSync(file, objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n"));
+    console.log(`${path.basename(file)}: ${objects.length} objects`);
+}
+
 async function main(outDir: string): Promise<void> {
     fs.mkdirSync(outDir, { recursive: true });
     for (const example of examples) {
         for (const stack of example.stacks) {
-            const objects = manifests((await runExample(example, stack)).graph);
-            if (objects.length === 0) {
-                continue; // a Docker stack
-            }
-            const file = path.join(outDir, `${example.name}-${stack}.yaml`);
-            fs.writeFileSync(file, objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n"));
-            console.log(`${path.basename(file)}: ${objects.length} objects`);
+            write(outDir, `${example.name}-${stack}`, (await runExample(example, stack)).graph);
         }
     }
+    const yaml = await runProgram(yamlProgram(yamlConsumer.projectDir), stackRunOptions(yamlConsumer.projectDir, yamlConsumer.stack, yamlConsumer.secrets));
+    write(outDir, `${yamlConsumer.name}-${yamlConsumer.stack}`, yaml.graph);
 }
 
 const outDir = process.argv[2];
