@@ -127,6 +127,41 @@ describe("Validation", () => {
             "docker",
         ],
         ["the stack's berth:target is checked", () => new berth.AppNetwork("shop", {}), /stack config berth:target must be "docker" or "kubernetes" \(got "k8s"\)/, "k8s"],
+        ["a Pod Security level is one of three", () => new berth.AppNetwork("shop", { podSecurity: "strict" }), /AppNetwork "shop": podSecurity must be "restricted", "baseline" or "privileged"/],
+        [
+            "Pod Security labels go on a namespace berth creates only",
+            () => new berth.AppNetwork("shop", { createNamespace: false, podSecurity: "baseline" }),
+            /podSecurity labels only a namespace berth creates; label the adopted namespace \(createNamespace: false\) yourself/,
+        ],
+        [
+            "an app that opts out of what the namespace's Pod Security level demands would never start a pod",
+            () => app({ security: { runAsNonRoot: false, allowPrivilegeEscalation: true } }),
+            /security\.runAsNonRoot false is refused by the Pod Security level "restricted" of network "shop"'s namespace, so no pod would start; keep the secure default, or set the AppNetwork's podSecurity to "baseline"; security\.allowPrivilegeEscalation true is refused/,
+        ],
+        ["publishAs is LoadBalancer, NodePort or none", () => app({ publishAs: "ClusterIP" }), /publishAs must be "LoadBalancer", "NodePort" or "none"/],
+        ["a public Service needs a published port", () => app({ ports: [{ port: 80 }], publishAs: "NodePort" }), /publishAs "NodePort" exposes published ports, and no port sets publish/],
+        ["an allowTo entry names an app or an outside range", () => app({ allowTo: [{ app: "api", cidr: "10.0.0.0/8" }, {}] }), /allowTo\[0\] must set exactly one of app or cidr; allowTo\[1\] must set exactly one of app or cidr/],
+        ["an outside range is a canonical CIDR", () => app({ allowTo: [{ cidr: "10.0.0.1/8" }, { cidr: "10.0.0.0/33" }] }), /allowTo\[0\]\.cidr must be the range's first address: 10\.0\.0\.0\/8; allowTo\[1\]\.cidr must be an IP range/],
+        ["a port goes with an outside range, a protocol with a port", () => app({ allowTo: [{ app: "api", port: 80 }, { cidr: "10.0.0.0/8", protocol: "udp" }] }), /allowTo\[0\]\.port goes with cidr; .*allowTo\[1\]\.protocol goes with port/],
+        [
+            "an internal network has no outside destination to allow",
+            () => new berth.ContainerApp("web", { network: new berth.AppNetwork("shop", { internal: true }), image: "w:1", allowTo: [{ cidr: "203.0.113.0/24" }] }),
+            /allowTo\[0\]\.cidr is outside network "shop", which is internal \(no outside access\)/,
+        ],
+        [
+            "liveness is at least as tolerant as readiness",
+            () => app({ healthCheck: { tcp: { port: 80 }, failureThreshold: 5, livenessFailureThreshold: 4 } }),
+            /healthCheck\.livenessFailureThreshold must be at least failureThreshold \(5\): an app should leave its Service before it is restarted/,
+        ],
+        [
+            "secrets as files need a directory to go in",
+            () => {
+                const net = new berth.AppNetwork("shop", {});
+                const cfg = new berth.AppConfig("c", { network: net, secrets: { A: "1" } });
+                new berth.ContainerApp("web", { network: net, image: "w:1", configs: [{ config: cfg, secretsAsFiles: true }] });
+            },
+            /configs\[0\]\.secretsAsFiles needs a mountPath: each secret becomes a file under it/,
+        ],
     ];
 
     for (const [rule, program, expected, target] of cases) {
