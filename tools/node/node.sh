@@ -499,7 +499,7 @@ node_cleanup_firewall() {
     iptables -w 5 -t "$table" -S 2>/dev/null | grep -E -- '^-A (INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) .*-j (KUBE-ROUTER-|KUBE-KUBELET-CANARY|KUBE-FIREWALL)' |
       while IFS= read -r rule; do
         eval "iptables -w 5 -t $table -D ${rule#-A }" 2>/dev/null || true
-      done
+      done || true # (grep finds nothing: nothing to do)
     chains="$(iptables -w 5 -t "$table" -S 2>/dev/null |
       awk '$1 == "-N" && $2 ~ /^(KUBE-ROUTER-|KUBE-POD-FW-|KUBE-NWPLCY-|KUBE-KUBELET-CANARY|KUBE-FIREWALL|KUBE-IPTABLES-HINT)/ { print $2 }')"
     for chain in $chains; do iptables -w 5 -t "$table" -F "$chain" 2>/dev/null || true; done
@@ -507,7 +507,7 @@ node_cleanup_firewall() {
   done
   ipset list -n 2>/dev/null | grep -E '^KUBE-(SRC|DST)-' | while IFS= read -r chain; do
     ipset destroy "$chain" 2>/dev/null || true
-  done
+  done || true
 }
 
 # --- status -----------------------------------------------------------------------
