@@ -7,11 +7,12 @@ import * as berth from "berth";
  * name it. The Kubernetes provider waits 10 minutes for a Deployment by default
  * and berth has no way to shorten that on Kubernetes (healthyTimeoutSeconds is
  * Docker's), so this test program bounds the wait itself, with the provider's
- * pulumi.com/timeoutSeconds annotation on the Deployment.
+ * pulumi.com/timeoutSeconds annotation on the Deployment and the Service.
  */
 export = () => {
     pulumi.runtime.registerResourceTransform((args) => {
-        if (args.type !== "kubernetes:apps/v1:Deployment") {
+        // The Service waits for a ready endpoint as long as the Deployment waits for ready pods.
+        if (args.type !== "kubernetes:apps/v1:Deployment" && args.type !== "kubernetes:core/v1:Service") {
             return undefined;
         }
         const metadata = (args.props.metadata ?? {}) as { annotations?: Record<string, string> };
