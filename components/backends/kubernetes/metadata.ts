@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { StringMap } from "../../model";
+import { StringMap } from "../../model/maps";
 
 /** Annotations berth puts on every Kubernetes object it creates. */
 export function objectAnnotations(skipAwait: boolean): StringMap | undefined {
