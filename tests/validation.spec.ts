@@ -154,6 +154,11 @@ describe("Validation", () => {
             /healthCheck\.livenessFailureThreshold must be at least failureThreshold \(5\): an app should leave its Service before it is restarted/,
         ],
         [
+            "a slow start fits in the time up waits for a replica",
+            () => app({ healthCheck: { tcp: { port: 80 }, startupSeconds: 90 } }),
+            /healthCheck\.startupSeconds 90 is longer than up waits for a replica \(healthyTimeoutSeconds 60\); raise healthyTimeoutSeconds to at least 90/,
+        ],
+        [
             "secrets as files need a directory to go in",
             () => {
                 const net = new berth.AppNetwork("shop", {});

@@ -197,6 +197,17 @@ const publishAsNeedsAPublishedPort = appRule(["ports", "publishAs"], (app, _cont
     }
 });
 
+/** `up` waits healthyTimeoutSeconds for a replica: a slow start allowed more would fail `up` while the app still starts. */
+const startupWithinHealthyTimeout = appRule(["healthCheck", "healthyTimeoutSeconds"], (app, _context, findings) => {
+    const startup = app.healthCheck?.startupSeconds;
+    if (startup !== undefined && startup > app.healthyTimeoutSeconds) {
+        findings.problem(`${startup} is longer than up waits for a replica (healthyTimeoutSeconds ${app.healthyTimeoutSeconds}); raise healthyTimeoutSeconds to at least ${startup}`, [
+            "healthCheck",
+            "startupSeconds",
+        ]);
+    }
+});
+
 const ingressNamesAPort = appRule(["ports", "ingress"], (app, _context, findings) => {
     const portNames = app.ports.map((p) => p.name ?? defaultPortName(p.port));
     if (app.ingress && !portNames.includes(app.ingress.port)) {
@@ -267,4 +278,4 @@ const distinctConfigMounts = appRule(["configs", "volumes", "security"], (app, _
 });
 
 /** Rules between a ContainerApp's args, each run when the args it reads are valid. */
-export const containerAppRules = [uniquePorts, publishAsNeedsAPublishedPort, ingressNamesAPort, distinctVolumes, distinctConfigMounts];
+export const containerAppRules = [uniquePorts, publishAsNeedsAPublishedPort, startupWithinHealthyTimeout, ingressNamesAPort, distinctVolumes, distinctConfigMounts];

@@ -422,6 +422,11 @@ function repairApp(app: Args): Args {
         else published.add(key);
     }
     repairPublishAs(app);
+    // up waits healthyTimeoutSeconds for a replica: a slow start must fit in it.
+    const check = app.healthCheck as Args | undefined;
+    if (check?.startupSeconds !== undefined && (check.startupSeconds as number) > ((app.healthyTimeoutSeconds as number | undefined) ?? 60)) {
+        app.healthyTimeoutSeconds = check.startupSeconds;
+    }
     return app;
 }
 
@@ -868,6 +873,7 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp/web" }], security: remove }, "configs[0].mountPath")),
                 fc.constantFrom("tcp", "udp").map((protocol) => fault({ ports: [{ port: 1, publish: 9000, protocol }, { port: 2, publish: 9000, protocol }] }, "ports[1].publish")),
                 fc.constantFrom("LoadBalancer", "NodePort").map((publishAs) => fault({ publishAs, ports: [{ port: 80 }] }, "publishAs")),
+                fc.integer({ min: 61, max: 3600 }).map((startupSeconds) => fault({ healthCheck: { tcp: { port: 80 }, startupSeconds }, healthyTimeoutSeconds: remove }, "healthCheck.startupSeconds")),
             );
         case "AppConfig":
             return fc.oneof(
