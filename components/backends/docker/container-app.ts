@@ -17,8 +17,9 @@ import { configUploads } from "./uploads";
  * A ContainerApp on Docker: the image resolved to its id (so a retag shows as
  * a change and an unchanged tag never does), then one container per replica,
  * all under the app's name on the networks through which the app is reached
- * (reach.ts), so the network's DNS answers the name with every replica. A container with a health check is waited on
- * until healthy, and `up` fails naming the container (and so the app) if not.
+ * (reach.ts), so the network's DNS answers the name with every replica. A
+ * container with a health check is waited on until healthy, and `up` fails
+ * naming the container (and so the app) if not.
  * Each part of the container comes from a builder (container.ts and the
  * files it reads).
  */
