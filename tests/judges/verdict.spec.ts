@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { judge, readAllowList } from "./verdict";
+import { judge, readAllowList, unjudged } from "./verdict";
 
 const failure = (check_id: string, resource: string) => ({ check_id, resource, check_name: "a check", file_path: "/shop-prod.yaml" });
 
@@ -22,12 +22,22 @@ describe("The judges' verdict (tests/judges/verdict.ts)", () => {
         assert.deepStrictEqual(stale, [{ check: "CKV_K8S_1", why: "gone" }]);
     });
 
+    it("names a rendered stack on which checkov ran no check, so an unread manifest never passes as clean", () => {
+        assert.deepStrictEqual(unjudged(["shop-prod.yaml", "multi-env-prod.yaml"], ["/shop-prod.yaml", "/shop-prod.yaml"]), ["multi-env-prod.yaml"]);
+        assert.deepStrictEqual(unjudged(["shop-prod.yaml"], ["/shop-prod.yaml"]), []);
+    });
+
     it("refuses an allow-list entry without a reason", () => {
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "berth-judges-")), "allow-list.yaml");
-        fs.writeFileSync(file, "- check: CKV_K8S_1\n  why: ''\n");
-        assert.throws(() => readAllowList(file), /entry 0 needs a check id and a why/);
-        fs.writeFileSync(file, "[]\n");
-        assert.deepStrictEqual(readAllowList(file), []);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-judges-"));
+        try {
+            const file = path.join(dir, "allow-list.yaml");
+            fs.writeFileSync(file, "- check: CKV_K8S_1\n  why: ''\n");
+            assert.throws(() => readAllowList(file), /entry 0 needs a check id and a why/);
+            fs.writeFileSync(file, "[]\n");
+            assert.deepStrictEqual(readAllowList(file), []);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("the repository's allow-list parses, each entry with its reason", () => {

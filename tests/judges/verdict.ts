@@ -7,7 +7,10 @@ import { parse } from "yaml";
  * every entry must still match a failure (a fixed finding leaves the list).
  * Exits 1 on an unexplained failure or a stale entry.
  *
- *   node dist/tests/judges/verdict.js <checkov json> <allow-list yaml>
+ * Also exits 1 when checkov judged none of a rendered stack's objects, so a
+ * manifest checkov could not read never passes as clean.
+ *
+ *   node dist/tests/judges/verdict.js <checkov json> <allow-list yaml> <manifests dir>
  */
 
 interface FailedCheck {
@@ -19,7 +22,7 @@ interface FailedCheck {
 
 interface CheckovReport {
     check_type?: string;
-    results?: { failed_checks?: FailedCheck[] };
+    results?: { failed_checks?: FailedCheck[]; passed_checks?: { file_path: string }[] };
     summary: { passed: number; failed: number; skipped: number; parsing_errors: number; resource_count: number };
 }
 
@@ -41,6 +44,12 @@ export function judge(failed: FailedCheck[], allowList: AllowEntry[]): { unexpla
     };
 }
 
+/** The manifest files (names in the manifests directory) on which checkov ran no check. */
+export function unjudged(files: string[], judgedPaths: string[]): string[] {
+    const judged = new Set(judgedPaths.map((p) => p.replace(/^\//, "")));
+    return files.filter((file) => !judged.has(file));
+}
+
 /** The allow-list file: a YAML list of entries, each with a check and a reason. */
 export function readAllowList(file: string): AllowEntry[] {
     const entries = (parse(fs.readFileSync(file, "utf8")) ?? []) as unknown;
@@ -55,7 +64,7 @@ export function readAllowList(file: string): AllowEntry[] {
     return entries as AllowEntry[];
 }
 
-function main(reportFile: string, allowListFile: string): number {
+function main(reportFile: string, allowListFile: string, manifestsDir: string): number {
     const parsed = JSON.parse(fs.readFileSync(reportFile, "utf8")) as CheckovReport | CheckovReport[];
     const reports = (Array.isArray(parsed) ? parsed : [parsed]).filter((r) => r.check_type === undefined || r.check_type === "kubernetes");
     const failed = reports.flatMap((r) => r.results?.failed_checks ?? []);
@@ -63,6 +72,8 @@ function main(reportFile: string, allowListFile: string): number {
     const resources = reports.reduce((sum, r) => sum + r.summary.resource_count, 0);
     const parsingErrors = reports.reduce((sum, r) => sum + r.summary.parsing_errors, 0);
     const { unexplained, stale } = judge(failed, readAllowList(allowListFile));
+    const judgedPaths = reports.flatMap((r) => [...(r.results?.passed_checks ?? []), ...(r.results?.failed_checks ?? [])]).map((c) => c.file_path);
+    const missed = unjudged(fs.readdirSync(manifestsDir).filter((f) => f.endsWith(".yaml")), judgedPaths);
 
     console.log(`checkov: ${resources} objects, ${passed} passed, ${failed.length} failed (${failed.length - unexplained.length} on the allow-list), ${parsingErrors} parsing errors`);
     for (const check of unexplained) {
@@ -71,14 +82,17 @@ function main(reportFile: string, allowListFile: string): number {
     for (const entry of stale) {
         console.log(`  STALE allow-list entry ${entry.check}${entry.resource ? ` ${entry.resource}` : ""}: no such failure any more; remove it`);
     }
-    return unexplained.length === 0 && stale.length === 0 && parsingErrors === 0 && resources > 0 ? 0 : 1;
+    for (const file of missed) {
+        console.log(`  UNJUDGED ${file}: checkov ran no check on it`);
+    }
+    return unexplained.length === 0 && stale.length === 0 && missed.length === 0 && parsingErrors === 0 && resources > 0 ? 0 : 1;
 }
 
 if (require.main === module) {
-    const [reportFile, allowListFile] = process.argv.slice(2);
-    if (!reportFile || !allowListFile) {
-        console.error("usage: verdict.js <checkov json> <allow-list yaml>");
+    const [reportFile, allowListFile, manifestsDir] = process.argv.slice(2);
+    if (!reportFile || !allowListFile || !manifestsDir) {
+        console.error("usage: verdict.js <checkov json> <allow-list yaml> <manifests dir>");
         process.exit(2);
     }
-    process.exit(main(reportFile, allowListFile));
+    process.exit(main(reportFile, allowListFile, manifestsDir));
 }
