@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as path from "path";
-import { berth, berthFor } from "./berth-cli";
+import { berth, berthAsync, berthFor } from "./berth-cli";
 import { buildTestImages, docker, encryptedState, ensureDockerPlugin, execIn, inspect, LocalDocker } from "./docker-engine";
 import { disposeAndSweep, expectNothingOf } from "./docker-suite";
 import { EngineRecorder } from "./engine-recorder";
@@ -223,7 +223,7 @@ async function recordLogs(name: string, about: string, stack: E2EStack): Promise
 async function record(name: string, about: string, stack: E2EStack, args: string[]): Promise<void> {
     const recorder = await EngineRecorder.docker();
     try {
-        const result = berth([...args, "--stack", stack.stack.name, "--docker-host", recorder.address], { cwd: stack.projectDir, env: stack.env });
+        const result = await berthAsync([...args, "--stack", stack.stack.name, "--docker-host", recorder.address], { cwd: stack.projectDir, env: stack.env });
         assert.ok(result.status !== 2, result.stdout + result.stderr);
         recorder.save(name, `${about} (Docker Engine API of the local dockerd, tests/e2e/status-docker.e2e.ts)`, "docker", encryptedState(stack));
     } finally {
