@@ -27,7 +27,12 @@ export async function dockerWorkloadStatus(api: DockerApi, workload: Workload): 
         observed.push(await observeContainer(api, object));
     }
     const drift: Drift[] = observed.flatMap(containerDrift);
-    for (const object of workload.others) {
+    const image = await imageOf(api, workload);
+    if (image.missing !== undefined) {
+        drift.push(image.missing);
+    }
+    // The image was read above, with its digest.
+    for (const object of workload.others.filter((o) => o.type !== dockerTypes.remoteImage)) {
         const found = await dockerObjectDrift(api, object);
         if (found !== undefined) {
             drift.push(found);
@@ -48,7 +53,9 @@ export async function dockerWorkloadStatus(api: DockerApi, workload: Workload): 
         kind: workload.kind,
         target: "docker",
         location: api.host,
-        ...(await imageOf(api, workload)),
+        image: image.image,
+        imageDigest: image.imageDigest,
+        imageId: image.imageId,
         replicas,
         health,
         message: problemOf(health, replicaStatuses),
@@ -142,18 +149,20 @@ function problemOf(health: Health, replicas: ReplicaStatus[]): string | undefine
     return `${troubled[0].name}: ${troubled[0].message ?? troubled[0].state}${more}`;
 }
 
-/** The image reference (from the state's image resource) and its digest, else its id. */
-async function imageOf(api: DockerApi, workload: Workload): Promise<{ image?: string; imageDigest?: string }> {
+/**
+ * The image reference (from the state's image resource), its id, and its
+ * repo digest when it came from a registry; drift when the engine lacks the
+ * image the state has.
+ */
+async function imageOf(api: DockerApi, workload: Workload): Promise<{ image?: string; imageDigest?: string; imageId?: string; missing?: Drift }> {
     const imageObject = workload.others.find((o) => o.type === dockerTypes.remoteImage);
     const image = imageObject === undefined ? undefined : stateString(imageObject, "name");
     const imageId = imageObject === undefined ? stateString(workload.running[0], "image") : stateString(imageObject, "imageId");
-    const repoDigest = imageObject === undefined ? undefined : stateString(imageObject, "repoDigest");
-    if (repoDigest !== undefined && repoDigest.includes("@")) {
-        return { image, imageDigest: repoDigest.slice(repoDigest.indexOf("@") + 1) };
-    }
     const live = imageId === undefined ? undefined : await api.get<ImageInspect>(`/images/${encodeURIComponent(imageId)}/json`);
-    const digest = live?.RepoDigests?.[0];
-    return { image, imageDigest: digest !== undefined ? digest.slice(digest.indexOf("@") + 1) : imageId };
+    const repoDigest = (imageObject === undefined ? undefined : stateString(imageObject, "repoDigest")) ?? live?.RepoDigests?.[0];
+    const digest = repoDigest?.includes("@") ? repoDigest.slice(repoDigest.indexOf("@") + 1) : undefined;
+    const missing = imageObject !== undefined && imageId !== undefined && live === undefined ? { object: dockerObjectName(imageObject), problem: "missing" as const, detail: "not on the engine" } : undefined;
+    return { image, imageDigest: digest, imageId, missing };
 }
 
 function shortId(id: string): string {

@@ -111,6 +111,8 @@ export async function stackStatus(state: ExportedState, options: ReadOptions): P
     } catch (error) {
         status.error = (error as Error).message;
     }
+    // By name, as kubectl lists: the state's order depends on when each app rendered.
+    status.workloads.sort((a, b) => a.name.localeCompare(b.name));
     status.engines = engines.descriptions();
     status.notes = engines.notes();
     return status;

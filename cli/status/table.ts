@@ -16,20 +16,21 @@ export interface TableOptions {
 
 const ansi = { green: "\x1b[32m", yellow: "\x1b[33m", red: "\x1b[31m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };
 
+/** Each health's colour, in the order the summary line counts them: what is fine first. */
 const healthColors: Record<Health, string> = {
     healthy: ansi.green,
     completed: ansi.green,
     running: ansi.yellow,
     degraded: ansi.yellow,
     down: ansi.red,
-    missing: ansi.red,
     failed: ansi.red,
+    missing: ansi.red,
 };
 
 const headers = ["NAME", "KIND", "TARGET", "IMAGE", "READY", "UPDATED", "HEALTH", "RESTARTS", "AGE", "DRIFT"] as const;
 /** Columns that shrink when the table is wider than the terminal, in the order they give way, and their least width. */
 const shrinkable: Array<{ column: (typeof headers)[number]; min: number }> = [
-    { column: "IMAGE", min: 12 },
+    { column: "IMAGE", min: 10 },
     { column: "TARGET", min: 10 },
     { column: "NAME", min: 8 },
 ];
@@ -72,11 +73,11 @@ export function summaryLine(stack: StackStatus, paint: (color: string, text: str
     const apps = stack.workloads.filter((w) => w.kind === "app").length;
     const jobs = stack.workloads.length - apps;
     const kinds = [count(apps, "app"), ...(jobs > 0 ? [count(jobs, "job")] : [])].join(", ");
-    const byHealth = new Map<Health, number>();
-    for (const workload of stack.workloads) {
-        byHealth.set(workload.health, (byHealth.get(workload.health) ?? 0) + 1);
-    }
-    const healths = [...byHealth.entries()].map(([health, n]) => paint(healthColors[health], `${n} ${health}`)).join(", ");
+    const healths = (Object.keys(healthColors) as Health[])
+        .map((health) => [health, stack.workloads.filter((w) => w.health === health).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([health, n]) => paint(healthColors[health], `${n} ${health}`))
+        .join(", ");
     const drifted = stack.drift.length + stack.workloads.reduce((sum, w) => sum + w.drift.length, 0);
     const driftPart = drifted > 0 ? `; ${paint(ansi.red, count(drifted, "drifted object"))}` : "";
     return `${stack.stack}: ${kinds}${healths ? `: ${healths}` : ""}${driftPart}`;
@@ -95,15 +96,19 @@ function row(workload: WorkloadStatus, now: Date): string[] {
         workload.health,
         String(workload.restarts),
         workload.createdAt === undefined ? "-" : age(new Date(workload.createdAt), now),
-        workload.drift.length === 0 ? "-" : count(workload.drift.length, "object"),
+        workload.drift.length === 0 ? "-" : String(workload.drift.length),
     ];
 }
 
-/** `berth-test/web:1@sha256:0123456789ab`: the reference, and the digest shortened when it is known. */
+/** The reference with its digest shortened (`shop/web:1.4.2@sha256:0123456789ab`), else with the image id (`berth-test/web:1 (id 0123456789ab)`). */
 function imageCell(workload: WorkloadStatus): string {
     const image = workload.image ?? "-";
     const digest = workload.imageDigest?.match(/^sha256:([0-9a-f]{12})/)?.[1];
-    return digest === undefined || image.includes("@") ? image : `${image}@sha256:${digest}`;
+    const id = workload.imageId?.match(/^sha256:([0-9a-f]{12})/)?.[1];
+    if (digest !== undefined && !image.includes("@")) {
+        return `${image}@sha256:${digest}`;
+    }
+    return id === undefined ? image : `${image} (id ${id})`;
 }
 
 function colorRow(cells: string[], health: Health, paint: (color: string, text: string) => string): string[] {

@@ -66,8 +66,10 @@ export interface WorkloadStatus {
     location: string;
     /** The image reference the workload runs. */
     image?: string;
-    /** The image's digest (sha256:...) where the engine knows it; Docker: else the image id. */
+    /** The image's digest (sha256:...) where the engine knows it: a registry's repo digest (Docker), the digest a pod runs (Kubernetes). */
     imageDigest?: string;
+    /** Docker: the id of the image the containers run (sha256:...), which a locally built image has instead of a digest. */
+    imageId?: string;
     replicas: Replicas;
     health: Health;
     /** Why it is not healthy, in a line. */

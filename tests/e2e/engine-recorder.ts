@@ -119,7 +119,8 @@ export class EngineRecorder {
 
 function recordedAnswer(request: http.IncomingMessage, answer: http.IncomingMessage, body: Buffer): RecordedAnswer {
     const contentType = answer.headers["content-type"];
-    const text = contentType === undefined || /json|text/.test(contentType);
+    // Docker's log streams come without a content type: binary frames, kept as base64.
+    const text = contentType !== undefined && /json|text/.test(contentType);
     return {
         method: request.method ?? "GET",
         path: request.url ?? "",

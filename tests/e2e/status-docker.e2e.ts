@@ -29,6 +29,7 @@ interface Row {
     restarts: number;
     image?: string;
     imageDigest?: string;
+    imageId?: string;
     message?: string;
     drift: Array<{ object: string; problem: string; detail: string }>;
     replicaStatuses: Array<{ name: string; state: string; ready: boolean; health?: string; restarts: number }>;
@@ -78,9 +79,9 @@ describe("berth status and logs on Docker through the real engine and a local do
             const lines = result.stdout.split("\n");
             assert.match(lines[0], /^Stack e2e-status-dev \(berth-shop\) · docker unix:\/\/\/var\/run\/docker\.sock$/);
             assert.match(lines[1], /^NAME\s+KIND\s+TARGET\s+IMAGE\s+READY\s+UPDATED\s+HEALTH\s+RESTARTS\s+AGE\s+DRIFT$/);
-            assert.match(result.stdout, /^cache\s+app\s+docker\s+berth-test\/cache:1\S*\s+1\/1\s+1\s+healthy\s+0\s+\d+[sm]\s+-$/m);
-            assert.match(result.stdout, /^api\s+app\s+docker\s+berth-test\/api:1\S*\s+2\/2\s+2\s+healthy\s+0\s+\d+[sm]\s+-$/m);
-            assert.match(result.stdout, /^web\s+app\s+docker\s+berth-test\/web:1\S*\s+1\/1\s+1\s+healthy\s+0\s+\d+[sm]\s+-$/m);
+            assert.match(result.stdout, /^cache\s+app\s+docker\s+berth-test\/cache:1 \(id [0-9a-f]{12}\)\s+1\/1\s+1\s+healthy\s+0\s+\d+[sm]\s+-$/m);
+            assert.match(result.stdout, /^api\s+app\s+docker\s+berth-test\/api:1 \(id [0-9a-f]{12}\)\s+2\/2\s+2\s+healthy\s+0\s+\d+[sm]\s+-$/m);
+            assert.match(result.stdout, /^web\s+app\s+docker\s+berth-test\/web:1 \(id [0-9a-f]{12}\)\s+1\/1\s+1\s+healthy\s+0\s+\d+[sm]\s+-$/m);
             assert.match(result.stdout, /^e2e-status-dev: 3 apps: 3 healthy$/m);
             assert.doesNotMatch(result.stdout, /\x1b\[/, "no colour when piped");
         });
@@ -97,7 +98,8 @@ describe("berth status and logs on Docker through the real engine and a local do
                     ["shop-api-1", "running", true, "healthy"],
                 ],
             );
-            assert.strictEqual(byName.api.imageDigest, inspect("shop-api-0", "{{.Image}}"));
+            assert.strictEqual(byName.api.imageId, inspect("shop-api-0", "{{.Image}}"));
+            assert.strictEqual(byName.api.imageDigest, undefined, "a locally built image has no repo digest");
             assert.ok(!result.stdout.includes(token), "the api token is in the status");
             assert.ok(!(await stack!.exportedState()).includes(token), "the export berth reads holds the token in plaintext");
         });
@@ -142,7 +144,7 @@ describe("berth status and logs on Docker through the real engine and a local do
             docker("rm", "-f", "shop-api-1");
             const result = run("status", "--stack", "e2e-status-dev");
             assert.strictEqual(result.status, 1, result.stdout + result.stderr);
-            assert.match(result.stdout, /^api\s+app\s+docker\s+\S+\s+1\/2\s+1\s+degraded\s+0\s+\S+\s+1 object$/m);
+            assert.match(result.stdout, /^api\s+app\s+docker\s+berth-test\/api:1 \(id \w+\)\s+1\/2\s+1\s+degraded\s+0\s+\S+\s+1$/m);
             assert.match(result.stdout, /^ {2}api: shop-api-1: removed out of band$/m);
             assert.match(result.stdout, /^ {2}api: drift: Container shop-api-1 missing: not on the engine \(removed out of band\)$/m);
             assert.match(result.stdout, /^e2e-status-dev: 3 apps: 2 healthy, 1 degraded; 1 drifted object$/m);
@@ -198,7 +200,7 @@ describe("berth status and logs on Docker through the real engine and a local do
 
             const table = berth(["status", "--stack", "e2e-status-sick"], { cwd: projectDir, env: stack!.env });
             assert.strictEqual(table.status, 1);
-            assert.match(table.stdout, /^moody\s+app\s+docker\s+\S+\s+0\/1\s+1\s+down\s+0\s/m);
+            assert.match(table.stdout, /^moody\s+app\s+docker\s+berth-test\/web:1 \(id \w+\)\s+0\/1\s+1\s+down\s+0\s/m);
             await recordStatus("docker-sick", "tests/e2e/projects/sick once moody is unhealthy and crashy has restarted", stack!);
         });
 

@@ -84,8 +84,8 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
         assert.deepStrictEqual(
             workloads.map((w) => [w.name, w.target, w.location, w.health, w.image, w.replicas.ready, w.drift.length]),
             [
-                ["cache", "kubernetes", "shop", "down", "registry.example.com/shop/cache:7.2.4", 0, 0],
                 ["api", "kubernetes", "shop", "down", "registry.example.com/shop/api:1.4.2", 0, 0],
+                ["cache", "kubernetes", "shop", "down", "registry.example.com/shop/cache:7.2.4", 0, 0],
                 ["web", "kubernetes", "shop", "down", "registry.example.com/shop/web:1.4.2", 0, 0],
             ],
         );
@@ -107,7 +107,7 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
         await api.delete("Service", "api", namespace);
         const result = run("status");
         assert.strictEqual(result.status, 1, result.stdout + result.stderr);
-        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+-\s+0\/2\s+0\s+missing\s+0\s+-\s+1 object$/m);
+        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+-\s+0\/2\s+0\s+missing\s+0\s+-\s+1$/m);
         assert.match(result.stdout, /^ {2}cache: drift: Deployment shop\/cache missing: not in the API server \(deleted out of band\)$/m);
         assert.match(result.stdout, /^ {2}api: drift: Service shop\/api missing: not in the API server \(deleted out of band\)$/m);
         await record("kubernetes-shop-deleted", "berth status --json: the shop's prod stack after `kubectl delete deployment/cache service/api -n shop`", ["status", "--json"]);
