@@ -9,7 +9,8 @@ import { sinceTime } from "./since";
 
 /*
  * The logs of an app or job on Docker: every container of it in the state
- * (its replicas; by name when the id is gone, as status finds them), each
+ * (its replicas, their init containers and sidecars; by name when the id is
+ * gone, as status finds them), each
  * through GET /containers/{id}/logs with timestamps, prefixed with the
  * container's name.
  */
@@ -23,7 +24,7 @@ export function dockerLogReader(api: DockerApi, workload: Workload) {
     return async (request: LogRequest, onLine: (line: LogLine) => void): Promise<string[]> => {
         const problems: string[] = [];
         await Promise.all(
-            workload.running.map(async (object) => {
+            [...workload.running, ...workload.helpers].map(async (object) => {
                 const problem = await containerLogs(api, object, request, onLine);
                 if (problem !== undefined) {
                     problems.push(problem);

@@ -25,8 +25,13 @@ export interface Workload {
     /** A job runs to completion (ContainerJob, a Kubernetes Job); an app runs until stopped. */
     kind: "app" | "job";
     target: Target;
-    /** The containers (Docker) or the workload object (Kubernetes) that run it. */
+    /** The containers (Docker: one per replica) or the workload object (Kubernetes) that run it. */
     running: StackObject[];
+    /**
+     * Docker: its init containers and sidecars, containers of their own named
+     * `<replica container>.<helper>` (on Kubernetes they are in the pods).
+     */
+    helpers: StackObject[];
     /** Everything else it owns: images, volumes, Services, Ingresses, policies, Secrets. */
     others: StackObject[];
 }
@@ -34,13 +39,20 @@ export interface Workload {
 /** The stack's workloads in state order; a component that runs nothing (AppNetwork, AppConfig, ...) is not one. */
 export function stackWorkloads(state: ExportedState): Workload[] {
     return berthComponents(state).flatMap((component) => {
-        const running = component.objects.filter((o) => runningTypes[o.type] !== undefined);
+        const containers = component.objects.filter((o) => runningTypes[o.type] !== undefined);
+        const helpers = containers.filter(isHelperContainer);
+        const running = containers.filter((o) => !helpers.includes(o));
         if (running.length === 0) {
             return [];
         }
         const kind = component.className.endsWith("Job") || running.some((o) => o.type === kubernetesTypes.job) ? "job" : "app";
-        return [{ component, kind, target: runningTypes[running[0].type], running, others: component.objects.filter((o) => !running.includes(o)) }];
+        return [{ component, kind, target: runningTypes[running[0].type], running, helpers, others: component.objects.filter((o) => !containers.includes(o)) }];
     });
+}
+
+/** A Docker init container or sidecar: berth names it `<replica container>.<helper>`, a dot no replica's name has. */
+export function isHelperContainer(object: StackObject): boolean {
+    return object.type === dockerTypes.container && object.name.includes(".");
 }
 
 /** The berth components that run nothing (networks, configs, autoscaling policies) and own provider resources. */

@@ -18,6 +18,8 @@ export interface ContainerInspect {
     /** The image id the container runs. */
     Image: string;
     RestartCount: number;
+    /** `container:<id>` for a sidecar, which shares its replica's network namespace. */
+    HostConfig?: { NetworkMode?: string };
     State: {
         Status: string;
         Running: boolean;

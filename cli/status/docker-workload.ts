@@ -26,7 +26,11 @@ export async function dockerWorkloadStatus(api: DockerApi, workload: Workload): 
     for (const object of workload.running) {
         observed.push(await observeContainer(api, object));
     }
-    const drift: Drift[] = observed.flatMap(containerDrift);
+    const helpers: Observed[] = [];
+    for (const object of workload.helpers) {
+        helpers.push(await observeContainer(api, object));
+    }
+    const drift: Drift[] = [...observed, ...helpers].flatMap(containerDrift);
     const image = await imageOf(api, workload);
     if (image.missing !== undefined) {
         drift.push(image.missing);
@@ -38,7 +42,7 @@ export async function dockerWorkloadStatus(api: DockerApi, workload: Workload): 
             drift.push(found);
         }
     }
-    const replicaStatuses = observed.map(replicaStatus);
+    const replicaStatuses = observed.map((replica) => withHelpers(replicaStatus(replica), helpers));
     const live = observed.filter((o) => o.live !== undefined);
     const replicas = {
         desired: observed.length,
@@ -111,6 +115,35 @@ function replicaStatus(observed: Observed): ReplicaStatus {
     };
 }
 
+/**
+ * A replica with its init containers and sidecars (`<replica>.<helper>`): it
+ * is ready only while its sidecars run and no init container failed; their
+ * restarts count as the replica's.
+ */
+function withHelpers(replica: ReplicaStatus, helpers: Observed[]): ReplicaStatus {
+    const own = helpers.filter((h) => h.name.slice(0, h.name.lastIndexOf(".")) === replica.name);
+    if (own.length === 0) {
+        return replica;
+    }
+    const isSidecar = (h: Observed) => h.live?.HostConfig?.NetworkMode?.startsWith("container:") === true;
+    const problems = own.flatMap((h) => {
+        const state = h.live?.State;
+        if (state === undefined) {
+            return [`${h.name}: missing`];
+        }
+        const failed = isSidecar(h) ? state.Status !== "running" : state.Status === "exited" && state.ExitCode !== 0;
+        return failed ? [`${isSidecar(h) ? "sidecar" : "init container"} ${h.name}: ${state.Status} (exit ${state.ExitCode})`] : [];
+    });
+    const ready = replica.ready && problems.length === 0;
+    return {
+        ...replica,
+        ready,
+        restarts: replica.restarts + own.reduce((sum, h) => sum + (h.live?.RestartCount ?? 0), 0),
+        ...(ready ? {} : { message: replica.message ?? problems[0] }),
+        containers: [...own.filter((h) => !isSidecar(h)).map((h) => h.name), replica.name, ...own.filter(isSidecar).map((h) => h.name)],
+    };
+}
+
 /** Why a container is not ready: `restarting (exit 1)`, `exited (0)`, `unhealthy (3 failed checks)`. */
 function notReadyReason(live: ContainerInspect): string {
     const state = live.State;
@@ -155,7 +188,9 @@ function problemOf(health: Health, replicas: ReplicaStatus[]): string | undefine
  * image the state has.
  */
 async function imageOf(api: DockerApi, workload: Workload): Promise<{ image?: string; imageDigest?: string; imageId?: string; missing?: Drift }> {
-    const imageObject = workload.others.find((o) => o.type === dockerTypes.remoteImage);
+    // The app's own image is `<app>-image`; its helpers' are `<app>.<helper>-image`.
+    const images = workload.others.filter((o) => o.type === dockerTypes.remoteImage);
+    const imageObject = images.find((o) => o.name === `${workload.component.name}-image`) ?? images.find((o) => !o.name.includes("."));
     const image = imageObject === undefined ? undefined : stateString(imageObject, "name");
     const imageId = imageObject === undefined ? stateString(workload.running[0], "image") : stateString(imageObject, "imageId");
     const live = imageId === undefined ? undefined : await api.get<ImageInspect>(`/images/${encodeURIComponent(imageId)}/json`);
