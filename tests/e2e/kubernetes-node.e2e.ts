@@ -3,6 +3,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import type { StatusDocument } from "../../cli/status/json";
 import { berth, berthAsync } from "./berth-cli";
 import { EngineRecorder } from "./engine-recorder";
 import { KubeApi, KubeObject, waitFor } from "./kubernetes-api";
@@ -387,15 +388,7 @@ class RequestLoop {
 
 /** The rows of `berth status --json` for its one stack. */
 function statusRows(json: string) {
-    type Row = {
-        name: string;
-        health: string;
-        imageDigest?: string;
-        restarts: number;
-        replicas: { desired: number; ready: number; updated: number };
-        replicaStatuses: Array<{ name: string; restarts: number }>;
-    };
-    return (JSON.parse(json) as { stacks: Array<{ workloads: Row[] }> }).stacks[0].workloads;
+    return (JSON.parse(json) as StatusDocument).stacks[0].workloads;
 }
 
 /** Runs `berth status --json` through a recording proxy of the node's API server; keeps what it asked and got, with the state. */

@@ -9,6 +9,8 @@ import { E2EStack } from "./stack";
 import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 import { waitFor } from "./kubernetes-api";
+import type { StatusDocument } from "../../cli/status/json";
+import type { WorkloadStatus } from "../../cli/status/workload-status";
 
 /**
  * `berth status` and `berth logs` on the local Docker engine, through the
@@ -21,22 +23,9 @@ import { waitFor } from "./kubernetes-api";
 
 let engine: LocalDocker | undefined;
 
-/** A status row of the JSON, by app name. */
-interface Row {
-    name: string;
-    health: string;
-    replicas: { desired: number; ready: number; updated: number };
-    restarts: number;
-    image?: string;
-    imageDigest?: string;
-    imageId?: string;
-    message?: string;
-    drift: Array<{ object: string; problem: string; detail: string }>;
-    replicaStatuses: Array<{ name: string; state: string; ready: boolean; health?: string; restarts: number }>;
-}
-
-function rows(json: string): Record<string, Row> {
-    const document = JSON.parse(json) as { stacks: Array<{ workloads: Row[] }> };
+/** The rows of `berth status --json` for its one stack, by app name. */
+function rows(json: string): Record<string, WorkloadStatus> {
+    const document = JSON.parse(json) as StatusDocument;
     return Object.fromEntries(document.stacks[0].workloads.map((w) => [w.name, w]));
 }
 

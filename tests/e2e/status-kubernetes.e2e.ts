@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { randomBytes } from "crypto";
+import type { StatusDocument } from "../../cli/status/json";
 import { berth, berthAsync } from "./berth-cli";
 import { EngineRecorder } from "./engine-recorder";
 import { KubeApi } from "./kubernetes-api";
@@ -17,17 +18,6 @@ import { repoRoot, useBuiltTools } from "./tools";
  * ready as healthy. The scenes are recorded for the unit tests
  * (tests/fixtures/status/, written when missing or with UPDATE_GOLDEN=1).
  */
-
-interface Row {
-    name: string;
-    target: string;
-    location: string;
-    health: string;
-    image?: string;
-    replicas: { desired: number; ready: number; updated: number };
-    message?: string;
-    drift: Array<{ object: string; problem: string; detail: string }>;
-}
 
 describe("berth status and logs on Kubernetes through the real engine and a local API server", function () {
     stopAtFirstFailure();
@@ -80,7 +70,7 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
     it("status --json has a row per app with its namespace and image, no drift, and no secret", async () => {
         const result = run("status", "--json");
         assert.strictEqual(result.status, 1, result.stderr);
-        const workloads = (JSON.parse(result.stdout) as { stacks: Array<{ workloads: Row[] }> }).stacks[0].workloads;
+        const workloads = (JSON.parse(result.stdout) as StatusDocument).stacks[0].workloads;
         assert.deepStrictEqual(
             workloads.map((w) => [w.name, w.target, w.location, w.health, w.image, w.replicas.ready, w.drift.length]),
             [

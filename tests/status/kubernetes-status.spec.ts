@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../cli/berth";
+import type { StatusDocument } from "../../cli/status/json";
+import type { WorkloadStatus } from "../../cli/status/workload-status";
 import { recordingIo } from "./berth-io";
 import { ReplayServer, readRecording, replayKubeconfig, statusFixturesDir } from "./recorded-answers";
 
@@ -26,22 +28,8 @@ async function replayed(fixture: string, argv: string[]) {
     }
 }
 
-interface Row {
-    name: string;
-    target: string;
-    location: string;
-    health: string;
-    image?: string;
-    imageDigest?: string;
-    message?: string;
-    restarts: number;
-    replicas: { desired: number; ready: number; updated: number };
-    drift: Array<{ object: string; problem: string; detail: string }>;
-    replicaStatuses: Array<{ name: string; state: string; ready: boolean; restarts: number; message?: string; containers: string[] }>;
-}
-
-function workloads(stdout: string): Record<string, Row> {
-    const document = JSON.parse(stdout) as { stacks: Array<{ workloads: Row[] }> };
+function workloads(stdout: string): Record<string, WorkloadStatus> {
+    const document = JSON.parse(stdout) as StatusDocument;
     return Object.fromEntries(document.stacks[0].workloads.map((w) => [w.name, w]));
 }
 
