@@ -3,7 +3,7 @@ import type { CommandResult } from "../berth";
 import { CliIo, exitCodes } from "../io";
 import { StackOptions, addStackOptions, engineOverrides, readStackState, stacksAskedFor } from "../stack/stack-options";
 import { stackWorkloads } from "../stack/workloads";
-import { StackEngines } from "../status/stack-status";
+import { StackEngines } from "../engines/stack-engines";
 import { dockerLogReader } from "./docker-logs";
 import { kubernetesLogReader } from "./kubernetes-logs";
 import { LogPrinter } from "./log-printer";

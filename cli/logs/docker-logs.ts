@@ -1,7 +1,6 @@
 import { DockerApi } from "../engines/docker-api";
-import { StackObject } from "../stack/components";
+import { StackObject, stateString } from "../stack/components";
 import { Workload } from "../stack/workloads";
-import { stateString } from "../status/docker-objects";
 import { DockerFrames } from "./docker-frames";
 import { LineSplitter, LogLine, parseLogLine } from "./log-line";
 import { LogRequest } from "./log-request";

@@ -3,7 +3,7 @@ import * as k8s from "@kubernetes/client-node";
 import { KubernetesApi } from "../engines/kubernetes-api";
 import { readWorkloadObject, selectedPods } from "../engines/kubernetes-workloads";
 import { Workload } from "../stack/workloads";
-import { stateMetadata } from "../status/kubernetes-objects";
+import { stateMetadata } from "../stack/kubernetes-ref";
 import { LineSplitter, LogLine, parseLogLine } from "./log-line";
 import { LogRequest } from "./log-request";
 import { sinceTime } from "./since";

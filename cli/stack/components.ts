@@ -25,6 +25,12 @@ export interface StackObject {
     provider?: string;
 }
 
+/** A string the state recorded for an object (its output, else its input), or undefined. */
+export function stateString(object: StackObject, key: string): string | undefined {
+    const value = object.outputs[key] ?? object.inputs[key];
+    return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 /** A berth component of the stack and the provider resources it owns. */
 export interface BerthComponent {
     /** Its class: `ContainerApp`, `AppNetwork`, ... */

@@ -1,6 +1,6 @@
 import { dockerTypes } from "../../shared/type-tokens";
 import { DockerApi } from "../engines/docker-api";
-import { StackObject } from "../stack/components";
+import { StackObject, stateString } from "../stack/components";
 import { Drift } from "./workload-status";
 
 /*
@@ -34,12 +34,6 @@ export interface ImageInspect {
     Id: string;
     RepoTags?: string[] | null;
     RepoDigests?: string[] | null;
-}
-
-/** A string output of a state object, or undefined. */
-export function stateString(object: StackObject, key: string): string | undefined {
-    const value = object.outputs[key] ?? object.inputs[key];
-    return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 /** How a Docker object is named in drift: `Container shop-api-1`. */

@@ -1,8 +1,8 @@
 import { dockerTypes } from "../../shared/type-tokens";
 import { DockerApi } from "../engines/docker-api";
-import { StackObject } from "../stack/components";
+import { StackObject, stateString } from "../stack/components";
 import { Workload } from "../stack/workloads";
-import { ContainerInspect, ImageInspect, dockerObjectDrift, dockerObjectName, stateString } from "./docker-objects";
+import { ContainerInspect, ImageInspect, dockerObjectDrift, dockerObjectName } from "./docker-objects";
 import { Drift, Health, ReplicaStatus, WorkloadStatus, appHealth } from "./workload-status";
 
 /*

@@ -1,5 +1,6 @@
 import { KubernetesApi } from "../engines/kubernetes-api";
 import { StackObject } from "../stack/components";
+import { stateMetadata } from "../stack/kubernetes-ref";
 import { Drift } from "./workload-status";
 
 /*
@@ -7,19 +8,6 @@ import { Drift } from "./workload-status";
  * metadata only (no Secret's data is fetched), missing when it is gone,
  * changed when it was recreated out of band (another uid than the state's).
  */
-
-/** The object's name, namespace and uid as the state recorded them. */
-export function stateMetadata(object: StackObject): { apiVersion: string; kind: string; name: string; namespace: string; uid?: string } {
-    const outputs = object.outputs as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; uid?: string } };
-    const [namespaceFromId, nameFromId] = (object.id ?? "").includes("/") ? (object.id ?? "").split("/") : ["", object.id ?? object.name];
-    return {
-        apiVersion: outputs.apiVersion ?? "",
-        kind: outputs.kind ?? object.type.slice(object.type.lastIndexOf(":") + 1),
-        name: outputs.metadata?.name ?? nameFromId,
-        namespace: outputs.metadata?.namespace ?? namespaceFromId,
-        uid: outputs.metadata?.uid,
-    };
-}
 
 /** How a Kubernetes object is named in drift: `Deployment shop/web`, `Namespace shop`. */
 export function kubernetesObjectName(object: StackObject): string {

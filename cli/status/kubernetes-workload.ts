@@ -2,10 +2,12 @@ import * as k8s from "@kubernetes/client-node";
 import { configHashAnnotation } from "../../shared/annotations";
 import { kubernetesTypes } from "../../shared/type-tokens";
 import { KubernetesApi } from "../engines/kubernetes-api";
+import { ClusterFacts } from "../engines/stack-engines";
 import { WorkloadObject, readWorkloadObject, selectedPods } from "../engines/kubernetes-workloads";
 import { StackObject } from "../stack/components";
+import { stateMetadata } from "../stack/kubernetes-ref";
 import { Workload } from "../stack/workloads";
-import { kubernetesObjectDrift, kubernetesObjectName, stateMetadata } from "./kubernetes-objects";
+import { kubernetesObjectDrift, kubernetesObjectName } from "./kubernetes-objects";
 import { Drift, Health, ReplicaStatus, Replicas, WorkloadStatus, appHealth } from "./workload-status";
 
 /*
@@ -15,12 +17,6 @@ import { Drift, Health, ReplicaStatus, Replicas, WorkloadStatus, appHealth } fro
  * replica is not ready. A cluster without a node runs no pod: status says so
  * instead of counting 0 ready as fine.
  */
-
-/** What the engine knows of the cluster as a whole, read once per status. */
-export interface ClusterFacts {
-    /** Whether any node is registered; undefined when the API server would not say (RBAC). */
-    hasNode?: boolean;
-}
 
 export async function kubernetesWorkloadStatus(api: KubernetesApi, workload: Workload, cluster: ClusterFacts): Promise<WorkloadStatus> {
     const object = workload.running[0];
