@@ -32,7 +32,9 @@ export async function watch(
         const text = render(statuses, now);
         if (redraw) {
             const heading = `Every ${intervalMs / 1000}s: berth status · ${now.toLocaleTimeString()}   (Ctrl-C to stop)\n\n`;
-            const lines = `${heading}${text}`.split("\n").map((line) => `${line}${clearLineEnd}`);
+            const columns = io.terminal?.()?.columns ?? Number.POSITIVE_INFINITY;
+            // A line that wrapped would push the next reading down the screen: each is cut to the width.
+            const lines = `${heading}${text}`.split("\n").map((line) => `${cut(line, columns)}${clearLineEnd}`);
             io.stdout(`${reading === 0 ? clearScreen : ""}${home}${lines.join("\n")}${clearBelow}`);
         } else {
             io.stdout(reading === 0 || !inPlace ? text : `\n${text}`);
@@ -40,4 +42,28 @@ export async function watch(
         await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
     }
     return code;
+}
+
+/** The line cut to `columns` visible characters (colour escapes take none), ending in "…" when cut. */
+export function cut(line: string, columns: number): string {
+    let visible = 0;
+    let out = "";
+    for (let i = 0; i < line.length; i++) {
+        const escape = /^\x1b\[[0-9;]*m/.exec(line.slice(i));
+        if (escape !== null) {
+            out += escape[0];
+            i += escape[0].length - 1;
+            continue;
+        }
+        if (visible === columns - 1 && visibleLength(line.slice(i)) > 1) {
+            return `${out}…\x1b[0m`;
+        }
+        out += line[i];
+        visible++;
+    }
+    return out;
+}
+
+function visibleLength(text: string): number {
+    return text.replace(/\x1b\[[0-9;]*m/g, "").length;
 }

@@ -122,7 +122,7 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
         const recording = readRecording("docker-sick");
         const replay = await ReplayServer.docker(recording);
         try {
-            const { io, out } = recordingIo(recording, { terminal: { columns: 120, rows: 40 }, interrupt: interrupt.signal });
+            const { io, out } = recordingIo(recording, { terminal: { columns: 70, rows: 40 }, interrupt: interrupt.signal });
             const frames: string[] = [];
             io.stdout = (text) => {
                 frames.push(text);
@@ -139,6 +139,9 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
             assert.ok(frames[1].endsWith("\x1b[J"), "and clear what is left below");
             assert.match(visible(frames[1]), /^Every 0\.2s: berth status · /);
             assert.match(visible(frames[1]), /^moody\s+app\s+docker/m);
+            for (const line of visible(frames[1]).split("\n")) {
+                assert.ok(line.length <= 70, `"${line}" would wrap and push the next reading down`);
+            }
         } finally {
             await replay.close();
         }
