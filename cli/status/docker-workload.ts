@@ -26,6 +26,8 @@ export async function dockerWorkloadStatus(api: DockerApi, workload: Workload): 
     for (const object of workload.running) {
         observed.push(await observeContainer(api, object));
     }
+    // The state lists containers in the order they were created, which varies from one up to the next.
+    observed.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
     const helpers: Observed[] = [];
     for (const object of workload.helpers) {
         helpers.push(await observeContainer(api, object));

@@ -79,6 +79,25 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
         assert.doesNotMatch(stdout, /API_TOKEN|ciphertext/, "nothing of the env or the state's secrets");
     });
 
+    it("lists replicas by name whatever order the state has them in (it varies from one up to the next)", async () => {
+        const recording = readRecording("docker-shop-healthy");
+        const state = recording.state as { deployment: { resources: unknown[] } };
+        state.deployment.resources.reverse();
+        const replay = await ReplayServer.docker(recording);
+        try {
+            const { io, out } = recordingIo(recording);
+            const code = await main(["status", "--json", "--state", "state.json", "--docker-host", replay.address], io);
+            assert.strictEqual(code, 0, out.stdout + out.stderr);
+            const api = JSON.parse(out.stdout).stacks[0].workloads.find((w: { name: string }) => w.name === "api");
+            assert.deepStrictEqual(
+                api.replicaStatuses.map((r: { name: string }) => r.name),
+                ["shop-api-0", "shop-api-1"],
+            );
+        } finally {
+            await replay.close();
+        }
+    });
+
     it("shows a container removed out of band as missing drift and its app degraded, exit 1", async () => {
         const { code, stdout } = await replayed("docker-shop-missing", ["status"]);
         assert.strictEqual(code, 1);
