@@ -79,6 +79,44 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
         assert.doesNotMatch(stdout, /API_TOKEN|ciphertext/, "nothing of the env or the state's secrets");
     });
 
+    it("never prints a secret: not from the containers' env the engine answers, nor from a state exported with --show-secrets", async () => {
+        const secret = "s3cret-token-that-must-not-show";
+        const withSecrets = (fixture: string) => {
+            const recording = readRecording(fixture);
+            // The recorder redacted the env; put a secret back where the engine has it.
+            for (const answer of recording.answers.filter((a) => /^\/containers\/[^/]+\/json$/.test(a.path) && a.status === 200)) {
+                const container = JSON.parse(answer.body!);
+                container.Config.Env = [...(container.Config.Env ?? []), `API_TOKEN=${secret}`];
+                answer.body = JSON.stringify(container);
+            }
+            // `pulumi stack export --show-secrets` writes each secret's plaintext instead of its ciphertext.
+            const state = JSON.stringify(recording.state).replace(/"ciphertext":"[^"]*"/g, `"plaintext":${JSON.stringify(JSON.stringify({ API_TOKEN: secret }))}`);
+            assert.ok(state.includes(secret));
+            recording.state = JSON.parse(state);
+            return recording;
+        };
+        const runs: [string, string[]][] = [
+            ["docker-shop-healthy", ["status"]],
+            ["docker-shop-healthy", ["status", "--json"]],
+            ["docker-shop-missing", ["status"]],
+            ["docker-shop-missing", ["status", "--json"]],
+            ["docker-shop-logs", ["logs", "api", "--timestamps"]],
+        ];
+        for (const [fixture, argv] of runs) {
+            const recording = withSecrets(fixture);
+            const replay = await ReplayServer.docker(recording);
+            try {
+                const { io, out } = recordingIo(recording);
+                const code = await main([...argv, "--state", "state.json", "--docker-host", replay.address], io);
+                assert.notStrictEqual(code, 2, `${fixture} ${argv.join(" ")}: ${out.stdout}${out.stderr}`);
+                assert.ok(out.stdout.length > 0, `${fixture} ${argv.join(" ")} printed something`);
+                assert.ok(!`${out.stdout}${out.stderr}`.includes(secret), `${fixture} ${argv.join(" ")} printed the secret: ${out.stdout}${out.stderr}`);
+            } finally {
+                await replay.close();
+            }
+        }
+    });
+
     it("lists replicas by name whatever order the state has them in (it varies from one up to the next)", async () => {
         const recording = readRecording("docker-shop-healthy");
         const state = recording.state as { deployment: { resources: unknown[] } };
