@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { main } from "../../cli/berth";
 import { recordingIo, visible } from "./berth-io";
-import { ReplayServer, readRecording } from "./recorded-answers";
+import { EngineRecording, ReplayServer, readRecording } from "./recorded-answers";
 
 /*
  * berth status and logs against what the local dockerd answered (recorded by
@@ -10,8 +10,9 @@ import { ReplayServer, readRecording } from "./recorded-answers";
  * from argument parsing to output, over the Engine API on a unix socket.
  */
 
-async function replayed(fixture: string, argv: string[], options: Parameters<typeof recordingIo>[1] = {}) {
-    const recording = readRecording(fixture);
+/** berth run whole on a recording (a fixture's name, or one a test has changed). */
+async function replayed(fixture: string | EngineRecording, argv: string[], options: Parameters<typeof recordingIo>[1] = {}) {
+    const recording = typeof fixture === "string" ? readRecording(fixture) : fixture;
     const replay = await ReplayServer.docker(recording);
     try {
         const { io, out } = recordingIo(recording, options);
@@ -103,17 +104,10 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
             ["docker-shop-logs", ["logs", "api", "--timestamps"]],
         ];
         for (const [fixture, argv] of runs) {
-            const recording = withSecrets(fixture);
-            const replay = await ReplayServer.docker(recording);
-            try {
-                const { io, out } = recordingIo(recording);
-                const code = await main([...argv, "--state", "state.json", "--docker-host", replay.address], io);
-                assert.notStrictEqual(code, 2, `${fixture} ${argv.join(" ")}: ${out.stdout}${out.stderr}`);
-                assert.ok(out.stdout.length > 0, `${fixture} ${argv.join(" ")} printed something`);
-                assert.ok(!`${out.stdout}${out.stderr}`.includes(secret), `${fixture} ${argv.join(" ")} printed the secret: ${out.stdout}${out.stderr}`);
-            } finally {
-                await replay.close();
-            }
+            const out = await replayed(withSecrets(fixture), argv);
+            assert.notStrictEqual(out.code, 2, `${fixture} ${argv.join(" ")}: ${out.stdout}${out.stderr}`);
+            assert.ok(out.stdout.length > 0, `${fixture} ${argv.join(" ")} printed something`);
+            assert.ok(!`${out.stdout}${out.stderr}`.includes(secret), `${fixture} ${argv.join(" ")} printed the secret: ${out.stdout}${out.stderr}`);
         }
     });
 
@@ -121,19 +115,13 @@ describe("berth status on Docker (recorded answers of the local dockerd)", () =>
         const recording = readRecording("docker-shop-healthy");
         const state = recording.state as { deployment: { resources: unknown[] } };
         state.deployment.resources.reverse();
-        const replay = await ReplayServer.docker(recording);
-        try {
-            const { io, out } = recordingIo(recording);
-            const code = await main(["status", "--json", "--state", "state.json", "--docker-host", replay.address], io);
-            assert.strictEqual(code, 0, out.stdout + out.stderr);
-            const api = JSON.parse(out.stdout).stacks[0].workloads.find((w: { name: string }) => w.name === "api");
-            assert.deepStrictEqual(
-                api.replicaStatuses.map((r: { name: string }) => r.name),
-                ["shop-api-0", "shop-api-1"],
-            );
-        } finally {
-            await replay.close();
-        }
+        const { code, stdout, stderr } = await replayed(recording, ["status", "--json"]);
+        assert.strictEqual(code, 0, stdout + stderr);
+        const api = JSON.parse(stdout).stacks[0].workloads.find((w: { name: string }) => w.name === "api");
+        assert.deepStrictEqual(
+            api.replicaStatuses.map((r: { name: string }) => r.name),
+            ["shop-api-0", "shop-api-1"],
+        );
     });
 
     it("shows a container removed out of band as missing drift and its app degraded, exit 1", async () => {
