@@ -25,6 +25,12 @@ import { configUploads } from "./uploads";
  */
 export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
     const image = new docker.RemoteImage(`${app.name}-image`, { name: app.image, keepLocally: true }, { parent });
+    // Placed before the first await: from here on an app that lets this one in comes too late
+    // (allow-networks.ts), whatever the awaits below take.
+    const { networks, reach } = placeDockerApp(app);
+    for (const warning of reach.warnings) {
+        pulumi.log.warn(warning, parent);
+    }
     const { secret: secretEnv } = await splitSecrets(app.env);
     const env = await appEnv(app, secretEnv);
     const files = configUploads(await mountedContents(app));
@@ -48,10 +54,6 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
         resourceNames.push(volumeName);
     }
 
-    const { networks, reach } = placeDockerApp(app);
-    for (const warning of reach.warnings) {
-        pulumi.log.warn(warning, parent);
-    }
     if (reach.ownsAllowNetwork) {
         resourceNames.push(allowNetworkName(app.network.name, app.name));
     }
