@@ -1,13 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { argDefaults } from "./args/defaults";
-import { Backend, RenderedApp } from "./backends/backend";
+import { RenderedApp } from "./backends/backend";
 import { AppModel } from "./model/app";
 import { AutoscalingModel } from "./model/autoscaling";
 import { replicaTierFindings } from "./stack/tiers";
 import { validateContainerApp } from "./validation/container-app";
-import { BerthValidationError } from "./validation/errors";
+import { notRendered, renderWhenReady } from "./validation/workload-rendering";
+import { Findings } from "./validation/rules";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
+import type { DependencyArgs } from "./dependency";
+import type { HelperContainerArgs } from "./helper-container";
 
 export interface PortArgs {
     /**
@@ -97,8 +100,9 @@ export interface VolumeArgs {
     /** Where it is mounted in the container. */
     mountPath: string;
     /**
-     * Keep the data across container restarts and replacements (Docker named volume,
-     * Kubernetes PersistentVolumeClaim). Needs replicas: 1.
+     * Keep the data across container restarts and replacements: the app becomes a
+     * stateful app, each replica with a volume of its own (Docker named volume per
+     * replica; Kubernetes StatefulSet with a PersistentVolumeClaim per replica).
      * @default {@link argDefaults.volume.persistent} (ephemeral: tmpfs / emptyDir)
      */
     persistent?: boolean;
@@ -255,7 +259,7 @@ export interface ContainerAppArgs {
      */
     ingress?: IngressArgs;
     /**
-     * Apps on the network allowed to reach this one (Kubernetes NetworkPolicy).
+     * Apps and jobs on the network allowed to reach this one (Kubernetes NetworkPolicy); each name must be one of them.
      * @default {@link argDefaults.app.allowFrom} (only published and ingress ports are reachable)
      */
     allowFrom?: string[];
@@ -274,12 +278,36 @@ export interface ContainerAppArgs {
      * @default {@link argDefaults.app.healthyTimeoutSeconds}
      */
     healthyTimeoutSeconds?: number;
+    /**
+     * Exactly one instance, never two at once, also not during an update (a database
+     * on its volume, a scheduler). Needs replicas: 1 and no AutoscalingPolicy; a prod
+     * stack accepts one replica only for a singleton.
+     * @default {@link argDefaults.app.singleton}
+     */
+    singleton?: boolean;
+    /**
+     * Apps and jobs of the network that must be started, healthy or completed before
+     * this app starts (orders `up`).
+     * @default {@link argDefaults.app.dependsOn}
+     */
+    dependsOn?: DependencyArgs[];
+    /**
+     * Containers that run to completion, in order, before the app's container starts.
+     * @default {@link argDefaults.app.initContainers}
+     */
+    initContainers?: HelperContainerArgs[];
+    /**
+     * Containers that run beside the app's, sharing its network (localhost) and the
+     * volumes they mount (Kubernetes native sidecars).
+     * @default {@link argDefaults.app.sidecars}
+     */
+    sidecars?: HelperContainerArgs[];
 }
 
 /**
  * A containerised app. Docker: one container per replica, all reachable under
- * the app's name on its network. Kubernetes: a Deployment and Services (and an
- * Ingress when asked).
+ * the app's name on its network. Kubernetes: a Deployment (a StatefulSet for
+ * an app that keeps data) and Services (and an Ingress when asked).
  */
 export class ContainerApp extends pulumi.ComponentResource {
     /** Name other apps on the network use to reach this one. */
@@ -292,7 +320,6 @@ export class ContainerApp extends pulumi.ComponentResource {
     public readonly resourceNames: pulumi.Output<string[]>;
     /** @internal The resolved description the backends and policies use. */
     public readonly appModel: AppModel;
-    private readonly backend: Backend;
     private autoscaling?: AutoscalingModel;
     private rendered = false;
 
@@ -303,17 +330,27 @@ export class ContainerApp extends pulumi.ComponentResource {
             pulumi.log.warn(warning, this);
         }
         this.appModel = model;
-        this.backend = backend;
 
-        // Children are registered once the program's synchronous part has run, so
-        // an AutoscalingPolicy created right after the app can still take over the
-        // replica count (the Deployment must then omit spec.replicas).
-        const rendering = new Promise<RenderedApp>((resolve, reject) => {
-            setImmediate(() => {
-                this.rendered = true;
-                this.render().then(resolve, reject);
-            });
-        });
+        // Children are registered once the program's synchronous part has run and
+        // every app and job of it is checked, so an AutoscalingPolicy created right
+        // after the app can still take over the replica count (the Deployment must
+        // then omit spec.replicas), and allowFrom and dependsOn may name apps and jobs
+        // declared later.
+        const rendering = renderWhenReady<RenderedApp>(
+            this,
+            {
+                componentType: "ContainerApp",
+                kind: "app",
+                name,
+                network: model.network,
+                dependsOn: model.dependsOn,
+                allowFrom: model.allowFrom,
+                hasHealthCheck: model.healthCheck !== undefined,
+                lateRules: (findings) => this.lateRules(findings),
+            },
+            (dependencies) => backend.app.render(model, this.autoscaling, this, dependencies),
+            { ...notRendered(), url: undefined },
+        );
 
         const host = backend.app.host(model);
         const firstPort = model.ports[0];
@@ -344,17 +381,21 @@ export class ContainerApp extends pulumi.ComponentResource {
         this.autoscaling = policy;
     }
 
-    private render(): Promise<RenderedApp> {
+    /**
+     * The rules checked once the program's synchronous part has run: whether an
+     * autoscaler owns the count is known only then (a policy's prod minimum was
+     * checked with its args). After this no policy can take the count over.
+     */
+    private lateRules(findings: Findings): void {
+        this.rendered = true;
         const model = this.appModel;
         const scaling = this.autoscaling;
-        // Known only now: whether an autoscaler owns the count. A policy's prod minimum was checked with its args.
+        if (model.singleton) {
+            return;
+        }
         const replicaFindings = replicaTierFindings(model.tier, scaling?.minReplicas ?? model.replicas, scaling !== undefined);
-        if (replicaFindings.errors.length > 0) {
-            return Promise.reject(new BerthValidationError("ContainerApp", model.name, replicaFindings.errors));
-        }
-        for (const warning of replicaFindings.warnings) {
-            pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
-        }
-        return this.backend.app.render(model, scaling, this);
+        const hint = scaling === undefined ? "; an app that runs one instance on purpose (a database on its volume) sets singleton: true" : "";
+        replicaFindings.errors.forEach((error) => findings.problem(`${error}${hint}`));
+        replicaFindings.warnings.forEach((warning) => findings.warning(warning));
     }
 }

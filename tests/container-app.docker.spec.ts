@@ -152,12 +152,12 @@ describe("ContainerApp on Docker", () => {
         });
         const container = graph.inputs("docker:index/container:Container", "web-0");
         assert.strictEqual(container.tmpfs["/cache"], "rw,nosuid");
-        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data", containerPath: "/data", readOnly: false }]);
-        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data").name, "shop-web-data");
+        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data-0", containerPath: "/data", readOnly: false }]);
+        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data-0").name, "shop-web-data-0");
     });
 
     it("warns that allowFrom and ingress are not available", async () => {
-        const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["api"], ingress: { host: "shop.example.com", port: "http" } } });
+        const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["web"], ingress: { host: "shop.example.com", port: "http" } } });
         assert.match(warnings.join("\n"), /ContainerApp "web" allowFrom: ContainerApp `allowFrom` is not available on docker/);
         assert.match(warnings.join("\n"), /ContainerApp "web" ingress: Ingress \(host, path, TLS\) is not available on docker/);
     });

@@ -80,7 +80,7 @@ describe("Examples", () => {
 
         it("web-redis keeps the cache's data on a named volume", async () => {
             const { graph } = await runExample(examples[2], "dev");
-            assert.strictEqual(graph.inputs("docker:index/volume:Volume", "cache-data").name, "web-redis-cache-data");
+            assert.strictEqual(graph.inputs("docker:index/volume:Volume", "cache-data-0").name, "web-redis-cache-data-0");
         });
     });
 });

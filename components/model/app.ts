@@ -1,11 +1,11 @@
-import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
 import { defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
-import { InputMap, sortedMap, StringMap } from "./maps";
+import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
+import { configMountModels, HelperContainerModel, helperModel, WorkloadModel } from "./workload";
 
 /* A ContainerApp, resolved: every default filled, maps sorted, ports in a fixed order. */
 
@@ -74,30 +74,23 @@ export interface SecurityModel {
 
 export type RestartPolicy = "always" | "on-failure" | "never";
 
-export interface AppModel {
-    name: string;
-    target: Target;
-    network: NetworkModel;
-    image: pulumi.Input<string>;
-    command?: string[];
-    args?: string[];
-    env: InputMap;
-    configs: ConfigMountModel[];
+export interface AppModel extends WorkloadModel {
     ports: PortModel[];
     healthCheck?: HealthCheckModel;
-    resources: ResourcesModel;
     replicas: number;
     restartPolicy: RestartPolicy;
-    volumes: VolumeModel[];
-    labels: StringMap;
     ingress?: IngressModel;
     allowFrom: string[];
-    security: SecurityModel;
-    skipAwait: boolean;
     /** Docker: seconds `up` waits for a container with a health check to be healthy. */
     healthyTimeoutSeconds: number;
-    /** The stack's tier, whose rules the app was checked against. */
-    tier: Tier;
+    /** Exactly one instance, never two at once (also not during an update). */
+    singleton: boolean;
+    sidecars: HelperContainerModel[];
+}
+
+/** An app that keeps data: one persistent volume per replica (Kubernetes StatefulSet, Docker named volumes). */
+export function isStateful(app: Pick<AppModel, "volumes">): boolean {
+    return app.volumes.some((v) => v.persistent);
 }
 
 /** Where a valid app goes, resolved before its model is built. */
@@ -118,7 +111,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),
-        configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env })),
+        configs: configMountModels(spec.configs),
         ports: portModels(spec.ports),
         healthCheck: spec.healthCheck && healthCheckModel(spec.healthCheck),
         resources: spec.resources,
@@ -138,6 +131,10 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         skipAwait: placement.skipAwait,
         healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
         tier: placement.tier,
+        singleton: spec.singleton,
+        dependsOn: spec.dependsOn,
+        initContainers: spec.initContainers.map(helperModel),
+        sidecars: spec.sidecars.map(helperModel),
     };
 }
 

@@ -2,13 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { Backend } from "../backend";
 import { unsupported } from "../capabilities";
 import { renderDockerApp } from "./container-app";
+import { renderDockerJob } from "./container-job";
 import { renderDockerNetwork } from "./network";
 import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./host-port-rules";
+import { namedVolumeClaims } from "./volume-rules";
 
 /*
  * The Docker backend: one engine, one user-defined bridge network per
- * AppNetwork, one container per replica. Configs have no object of their own:
- * each app that uses one gets its values as env and its files uploaded.
+ * AppNetwork, one container per replica (and per init container and sidecar),
+ * one container per job run. Configs have no object of their own: each
+ * container that uses one gets its values as env and its files uploaded.
  */
 export const dockerBackend: Backend = {
     target: "docker",
@@ -27,13 +30,18 @@ export const dockerBackend: Backend = {
     app: {
         // The network's DNS answers the app's name (an alias of every replica's container).
         host: (app) => app.name,
-        rules: [publishingNeedsOneReplica, hostPortClaims],
+        rules: [publishingNeedsOneReplica, hostPortClaims, namedVolumeClaims],
         warnings: (app) => [
             ...(app.allowFrom.length > 0 ? [unsupported("allow-from", "docker", `ContainerApp "${app.name}" allowFrom`)] : []),
             ...(app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
         ],
         // No autoscaler: the app runs the policy's minimum.
-        render: (app, autoscaling, parent) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent),
+        render: (app, autoscaling, parent, dependencies) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent, dependencies),
+    },
+    job: {
+        rules: [namedVolumeClaims],
+        warnings: (job) => (job.retries > 0 ? [unsupported("job-retries", "docker", `ContainerJob "${job.name}" retries ${job.retries}`)] : []),
+        render: renderDockerJob,
     },
     autoscaling: {
         rules: [scalingNeedsOneContainerPerHostPort],

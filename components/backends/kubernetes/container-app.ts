@@ -1,62 +1,51 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { AppModel } from "../../model/app";
-import { splitSecrets } from "../../model/secrets";
-import { appEnv } from "../app-env";
+import { AppModel, isStateful } from "../../model/app";
+import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
-import { appLabels } from "../labels";
-import { configRefs } from "./config";
-import { KubernetesConfigRefs } from "./config-refs";
-import { appContainer } from "./container";
-import { deploymentSpec, rolloutAnnotations } from "./deployment";
-import { appSecretRefs, containerEnv } from "./env";
-import { ingressSpec, ingressUrl } from "./ingress";
-import { objectMetadata } from "./metadata";
 import { allowPolicySpec } from "./allow-policy";
+import { appContainer } from "./container";
+import { deploymentSpec } from "./deployment";
+import { ingressSpec, ingressUrl } from "./ingress";
+import { workloadPod } from "./pod";
 import { clusterServiceSpec, publicServiceSpec } from "./services";
-import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from "./volumes";
+import { headlessServiceName, headlessServiceSpec, statefulSetSpec } from "./stateful-set";
+import { WorkloadObjects } from "./workload-objects";
 
 /**
- * A ContainerApp on Kubernetes: a Deployment (plus a Secret for secret env
- * values), a ClusterIP Service for its ports, a LoadBalancer Service for the
- * published ones, an Ingress when asked, PersistentVolumeClaims for
- * persistent volumes, and the NetworkPolicy that lets the allowed traffic
- * through the namespace's default deny. Each object's spec comes from a
- * builder of its own (container.ts, volumes.ts, services.ts, ...).
+ * A ContainerApp on Kubernetes: a Deployment, or a StatefulSet (with its
+ * headless Service) for an app that keeps data; a Secret for secret env
+ * values, a ClusterIP Service for its ports, a LoadBalancer Service for the
+ * published ones, an Ingress when asked, and the NetworkPolicy that lets the
+ * allowed traffic through the namespace's default deny. Each object's spec
+ * comes from a builder of its own (pod.ts, deployment.ts, stateful-set.ts,
+ * services.ts, ...). The workload waits for its dependencies' (the provider
+ * awaits their readiness or completion, unless they skip it).
  *
  * `replicas` undefined means an autoscaler owns the count.
  */
-export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, parent: pulumi.Resource): Promise<RenderedApp> {
-    const objects = new AppObjects(app, parent);
-
-    // Secret env values live in the app's own Secret, referenced by key: never a plain env var.
-    const { secret: secretEnv } = await splitSecrets(app.env);
-    let appSecret = {};
-    if (Object.keys(secretEnv).length > 0) {
-        const name = `${app.name}-env`;
-        const secret = new k8s.core.v1.Secret(name, { metadata: objects.metadata("Secret", name), type: "Opaque", stringData: pulumi.secret(secretEnv) }, objects.options);
-        appSecret = appSecretRefs(secret.metadata.name, Object.keys(secretEnv));
+export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
+    const objects = new WorkloadObjects(app, parent);
+    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, env, mounts));
+    const after = objects.after(dependencies.flatMap((d) => d.resources));
+    let workload: pulumi.CustomResource;
+    if (isStateful(app)) {
+        const headless = headlessServiceName(app.name);
+        new k8s.core.v1.Service(headless, { metadata: objects.metadata("Service", headless), spec: headlessServiceSpec(app) }, objects.options);
+        workload = new k8s.apps.v1.StatefulSet(app.name, { metadata: objects.metadata("StatefulSet", app.name), spec: statefulSetSpec(app, replicas, template) }, after);
+    } else {
+        workload = new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, template) }, after);
     }
-    const configs = await configRefsByName(app);
-    const envRefs = { configs: Object.fromEntries(Object.entries(configs).map(([name, refs]) => [name, refs.envSources])), appSecret };
-    const env = containerEnv(await appEnv(app, secretEnv), envRefs);
-
-    const claims: Record<string, pulumi.Input<string>> = {};
-    for (const volume of app.volumes.filter((v) => v.persistent)) {
-        const name = `${app.name}-${volume.name}`;
-        const claim = new k8s.core.v1.PersistentVolumeClaim(name, { metadata: objects.metadata("PersistentVolumeClaim", name), spec: claimSpec(volume) }, objects.options);
-        claims[volume.name] = claim.metadata.name;
-    }
-    const { volumes, mounts } = podVolumes(configVolumes(app.configs, (config) => configs[config].fileSources), scratchVolume(app.security), appVolumes(app.volumes, claims));
-
-    const pod = { container: appContainer(app, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
-    new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, pod) }, objects.options);
     createNetworking(app, objects);
-    return { url: app.ingress ? ingressUrl(app.ingress) : undefined, resourceNames: objects.names.sort() };
+    return {
+        url: app.ingress ? ingressUrl(app.ingress) : undefined,
+        resourceNames: objects.sortedNames(),
+        readiness: { resources: [workload], succeeded: Promise.resolve(true) },
+    };
 }
 
 /** How other apps and the outside reach the app: its Services, its Ingress, its allow policy. */
-function createNetworking(app: AppModel, objects: AppObjects): void {
+function createNetworking(app: AppModel, objects: WorkloadObjects): void {
     const cluster = clusterServiceSpec(app);
     if (cluster) {
         new k8s.core.v1.Service(app.name, { metadata: objects.metadata("Service", app.name), spec: cluster }, objects.options);
@@ -74,32 +63,4 @@ function createNetworking(app: AppModel, objects: AppObjects): void {
         const name = `${app.name}-allow`;
         new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: allow }, objects.options);
     }
-}
-
-/** The app's objects: each in its namespace under the app's labels, a child of the app, its name recorded. */
-class AppObjects {
-    readonly names: string[] = [];
-
-    constructor(
-        private readonly app: AppModel,
-        private readonly parent: pulumi.Resource,
-    ) {}
-
-    get options(): pulumi.CustomResourceOptions {
-        return { parent: this.parent };
-    }
-
-    metadata(kind: string, name: string) {
-        this.names.push(`${kind}/${name}`);
-        return objectMetadata(name, this.app.network.ref, appLabels(this.app), this.app.skipAwait);
-    }
-}
-
-/** The refs of each config the app uses, by config name. */
-async function configRefsByName(app: AppModel): Promise<Record<string, KubernetesConfigRefs>> {
-    const byName: Record<string, KubernetesConfigRefs> = {};
-    for (const mount of app.configs) {
-        byName[mount.config.name] = await configRefs(mount.config);
-    }
-    return byName;
 }

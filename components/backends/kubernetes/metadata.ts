@@ -9,6 +9,6 @@ export function objectAnnotations(skipAwait: boolean): StringMap | undefined {
 }
 
 /** Standard metadata of a namespaced object. */
-export function objectMetadata(name: string, namespace: pulumi.Input<string>, labels: StringMap, skipAwait: boolean) {
+export function objectMetadata(name: pulumi.Input<string>, namespace: pulumi.Input<string>, labels: StringMap, skipAwait: boolean) {
     return { name, namespace, labels, annotations: objectAnnotations(skipAwait) };
 }
