@@ -344,7 +344,8 @@ export class ContainerApp extends pulumi.ComponentResource {
                 name,
                 network: model.network,
                 dependsOn: model.dependsOn,
-                allowFrom: model.allowFrom,
+                // As written, so a problem's path names the entry the user wrote (the model's list is sorted).
+                allowFrom: args.allowFrom ?? [],
                 hasHealthCheck: model.healthCheck !== undefined,
                 lateRules: (findings) => this.lateRules(findings),
             },
