@@ -22,10 +22,11 @@ import { WorkloadObjects } from "./workload-objects";
  * services.ts, ...). The workload waits for its dependencies' (the provider
  * awaits their readiness or completion, unless they skip it).
  *
- * `replicas` undefined means an autoscaler owns the count.
+ * `replicas` undefined means an autoscaler owns the count; `mostReplicas` is
+ * the most the app can run, which bounds how long `up` waits for a rollout.
  */
-export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
-    const objects = new WorkloadObjects(app, parent);
+export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
+    const objects = new WorkloadObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
     const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, env, mounts));
     const after = objects.after(dependencies.flatMap((d) => d.resources));
     let workload: pulumi.CustomResource;
@@ -63,4 +64,14 @@ function createNetworking(app: AppModel, objects: WorkloadObjects): void {
         const name = `${app.name}-allow`;
         new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: allow }, objects.options);
     }
+}
+
+/**
+ * How long `up` waits for the app's objects: a rollout starts one pod after
+ * another (a Deployment's maxSurge 1, a StatefulSet's ordered pods), each given
+ * healthyTimeoutSeconds to become ready. Without it an app that never becomes
+ * ready holds `up` for the provider's 10 minutes.
+ */
+export function rolloutAwaitSeconds(app: AppModel, mostReplicas: number): number {
+    return app.healthyTimeoutSeconds * Math.max(1, mostReplicas);
 }

@@ -11,6 +11,14 @@ type Container = k8s.types.input.core.v1.Container;
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 
+/**
+ * Seconds a terminating pod keeps serving before its container is stopped.
+ * A pod leaves its Services' endpoints when it starts terminating, but every
+ * node's kube-proxy drops it from its rules a moment later; until then new
+ * connections still reach it, and a rollout would fail them.
+ */
+export const drainSeconds = 5;
+
 /** A container's own parts: image and command, env, resources, security settings and mounts. */
 export function container(name: string, spec: ContainerSpecModel, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
@@ -25,13 +33,15 @@ export function container(name: string, spec: ContainerSpecModel, env: EnvVar[],
     };
 }
 
-/** The app's one container: its own parts, its ports and its probes. */
+/** The app's one container: its own parts, its ports, its probes and its drain before it stops. */
 export function appContainer(app: AppModel, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
         ...container(app.name, app, env, mounts),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
         readinessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
         livenessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
+        // The kubelet sleeps, not the container: images without a shell drain too.
+        lifecycle: app.ports.length > 0 ? { preStop: { sleep: { seconds: drainSeconds } } } : undefined,
     };
 }
 

@@ -46,7 +46,8 @@ export const kubernetesBackend: Backend = {
             ...awaitWarnings("ContainerApp", app),
         ],
         // An autoscaler owns the replica count: the Deployment then leaves it out.
-        render: (app, autoscaling, parent, dependencies) => renderKubernetesApp(app, autoscaling ? undefined : app.replicas, parent, dependencies),
+        render: (app, autoscaling, parent, dependencies) =>
+            renderKubernetesApp(app, autoscaling ? undefined : app.replicas, autoscaling?.maxReplicas ?? app.replicas, parent, dependencies),
     },
     job: {
         rules: [],

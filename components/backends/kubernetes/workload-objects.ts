@@ -10,6 +10,8 @@ export class WorkloadObjects {
     constructor(
         private readonly workload: Pick<WorkloadModel, "labels" | "name" | "network" | "skipAwait">,
         private readonly parent: pulumi.Resource,
+        /** How long the provider waits for each object (an app's rollout); undefined: the provider's own wait, or the resource's customTimeouts. */
+        private readonly awaitSeconds?: number,
     ) {}
 
     get options(): pulumi.CustomResourceOptions {
@@ -23,7 +25,7 @@ export class WorkloadObjects {
 
     metadata(kind: string, name: pulumi.Input<string>) {
         this.names.push(typeof name === "string" ? `${kind}/${name}` : pulumi.interpolate`${kind}/${name}`);
-        return objectMetadata(name, this.workload.network.ref, appLabels(this.workload), this.workload.skipAwait);
+        return objectMetadata(name, this.workload.network.ref, appLabels(this.workload), this.workload.skipAwait, this.awaitSeconds);
     }
 
     /** `Kind/name` of every object created, sorted (an Output once a name is one, such as a Job's). */
