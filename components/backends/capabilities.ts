@@ -163,8 +163,11 @@ export const capabilities: Capability[] = [
     {
         id: "shared-volumes",
         feature: "Ephemeral volumes shared with init containers or sidecars",
-        docker: { support: "emulated", how: "a named volume per replica (containers cannot share a tmpfs); it outlives a replacement of the containers" },
-        kubernetes: { support: "supported", how: "the pod's emptyDir" },
+        docker: {
+            support: "emulated",
+            how: "a named volume per replica (containers cannot share a tmpfs); it outlives a replacement of the containers; Docker has no fsGroup: the volume takes the owner of the mount path in the image of the first container that mounts it, root where that image has no such directory",
+        },
+        kubernetes: { support: "supported", how: "the pod's emptyDir (writable by the pod's fsGroup)" },
     },
     {
         id: "security",

@@ -104,21 +104,22 @@ export = () => {
     const result = new berth.ContainerApp("result", {
         network: net,
         image: settings.resultImage,
-        env: { PORT: "8080", CONFIG_FILE: "/settings/result.conf" },
+        env: { PORT: "8080", CONFIG_FILE: "/data/result.conf" },
         configs: [{ config: database }],
         ports: [{ name: "http", port: 8080 }],
         healthCheck: { http: { path: "/", port: 8080 }, intervalSeconds: 2 },
         replicas: settings.frontEndReplicas,
         ingress: settings.resultHost ? { host: settings.resultHost, port: "http" } : undefined,
         // The init container writes the page's settings into a volume the app reads (read-only root elsewhere).
-        volumes: [{ name: "settings", mountPath: "/settings", readOnly: true }],
+        // At /data, which the images' user owns: on Docker the fresh volume takes that owner (Docker has no fsGroup).
+        volumes: [{ name: "settings", mountPath: "/data", readOnly: true }],
         initContainers: [
             {
                 name: "render-settings",
                 image: settings.migrateImage,
-                command: ["sh", "-c", 'printf "database=%s:%s\\n" "$DB_HOST" "$DB_PORT" > /settings/result.conf'],
+                command: ["sh", "-c", 'printf "database=%s:%s\\n" "$DB_HOST" "$DB_PORT" > /data/result.conf'],
                 configs: [{ config: database }],
-                volumes: [{ name: "settings", mountPath: "/settings" }],
+                volumes: [{ name: "settings", mountPath: "/data" }],
             },
         ],
         dependsOn: [{ app: "db", condition: "healthy" }, { job: "migrate" }],

@@ -90,7 +90,7 @@ describe("berth on Docker: stateful apps, jobs, start-up order, init containers 
     it("the migration wrote the schema version into the database, the init container the result page's settings, and the sidecar serves in the worker's network namespace", () => {
         assert.strictEqual(execIn(db, "cat /data/schema"), "1");
         assert.match(docker("logs", migrate), /^schema at version 1$/m);
-        assert.strictEqual(execIn("voting-result-0", "cat /settings/result.conf"), "database=db:5432");
+        assert.strictEqual(execIn("voting-result-0", "cat /data/result.conf"), "database=db:5432");
         assert.match(execIn("voting-worker-0", "wget -q -O - http://localhost:9100/"), /^app: web$/m);
         assert.strictEqual(inspect(metrics, "{{.HostConfig.NetworkMode}}"), `container:${inspect("voting-worker-0", "{{.Id}}")}`);
     });

@@ -120,9 +120,9 @@ describe("berth on Kubernetes: stateful apps, jobs, init containers and sidecars
         const result = (await api.mustGet("Deployment", "result", namespace)).spec.template.spec;
         const init = result.initContainers[0];
         assert.deepStrictEqual([init.name, init.restartPolicy], ["render-settings", undefined]);
-        assert.deepStrictEqual(init.volumeMounts.find((m: { name: string }) => m.name === "volume-settings"), { name: "volume-settings", mountPath: "/settings" });
+        assert.deepStrictEqual(init.volumeMounts.find((m: { name: string }) => m.name === "volume-settings"), { name: "volume-settings", mountPath: "/data" });
         const appMount = result.containers[0].volumeMounts.find((m: { name: string }) => m.name === "volume-settings");
-        assert.deepStrictEqual(appMount, { name: "volume-settings", mountPath: "/settings", readOnly: true });
+        assert.deepStrictEqual(appMount, { name: "volume-settings", mountPath: "/data", readOnly: true });
     });
 
     it("allowFrom lets exactly the named apps and the job reach the database", async () => {
