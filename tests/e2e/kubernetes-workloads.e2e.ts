@@ -52,7 +52,7 @@ describe("berth on Kubernetes: stateful apps, jobs, init containers and sidecars
     });
 
     it("preview passes the prod tier and lists a StatefulSet and its headless Service for the database, a Job for the migration, Deployments for the rest", async () => {
-        const planned = creates(await stack.previewJson()).filter((key) => /(StatefulSet|Job|Deployment|Service)::/.test(key));
+        const planned = creates(await stack.previewJson()).filter((key) => /^kubernetes:.*(StatefulSet|Job|Deployment|Service)::/.test(key));
         assert.deepStrictEqual(planned, [
             "kubernetes:apps/v1:Deployment::redis",
             "kubernetes:apps/v1:Deployment::result",
