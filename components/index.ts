@@ -12,6 +12,7 @@ export {
     VolumeArgs,
     ConfigMountArgs,
     IngressArgs,
+    EgressArgs,
     SecurityArgs,
 } from "./container-app";
 export { ContainerJob, ContainerJobArgs } from "./container-job";

@@ -22,7 +22,7 @@ function migration(options: MigrationOptions = {}) {
         "migrate",
         {
             network: net,
-            image: options.image ?? "registry.example.com/shop/migrate:1.0.0",
+            image: options.image ?? `registry.example.com/shop/migrate:1.0.0@sha256:${"0123456789abcdef".repeat(4)}`,
             command: ["/bin/migrate"],
             args: ["up"],
             env: { MODE: "up", TOKEN: pulumi.secret("tok-9") },
@@ -74,6 +74,18 @@ describe("ContainerJob on Kubernetes", () => {
         ]);
         assert.deepStrictEqual(graph.inputs("kubernetes:core/v1:Secret", "migrate-env").stringData, { TOKEN: "tok-9" });
         assert.deepStrictEqual(graph.plaintextLeaks(["tok-9", "pw-1"]), []);
+    });
+
+    it("joins the allow network of each app that lets it in, and the shared bridge for outside access, as an app does", async () => {
+        const { graph } = await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            new berth.ContainerApp("db", { network: net, image: "db:1", ports: [{ port: 5432 }], allowFrom: ["migrate"] });
+            new berth.ContainerApp("cache", { network: net, image: "cache:1", ports: [{ port: 6379 }], allowFrom: ["web"] });
+            new berth.ContainerApp("web", { network: net, image: "web:1" });
+            new berth.ContainerJob("migrate", { network: net, image: "m:1", initContainers: [{ name: "wait", image: "w:1" }] });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.inputs(container, "migrate").networksAdvanced, [{ name: "shop" }, { name: "shop-to-db" }]);
+        assert.deepStrictEqual(graph.inputs(container, "migrate.wait").networksAdvanced, [{ name: "shop" }, { name: "shop-to-db" }], "its init containers reach what it reaches");
     });
 
     it("keeps its name while nothing changes, and takes a new one (so it runs again) when its spec or a config it uses changes", async () => {
@@ -164,7 +176,8 @@ describe("ContainerJob validation", () => {
         const error = await errorOf(() => migration({ image: "migrate:latest", jobArgs: { resources: {} } }), onTarget("kubernetes", { "berth:tier": "prod" }));
         assert.strictEqual(
             error.message,
-            'ContainerJob "migrate": image "migrate:latest" uses the mutable tag latest; pin a version tag or a digest in a prod stack; resources.limits is required (cpu and/or memory) in a prod stack',
+            'ContainerJob "migrate": image "migrate:latest" must be pinned by digest, as migrate:latest@sha256:<digest> (a registry can move a tag; `docker buildx imagetools inspect migrate:latest` prints the digest) in a prod stack; ' +
+                "resources.limits is required (cpu and/or memory) in a prod stack",
         );
         const { graph } = await runProgram(() => migration(), onTarget("kubernetes", { "berth:tier": "prod" }));
         assert.strictEqual(graph.ofType(job).length, 1);

@@ -132,6 +132,11 @@ describe("Init containers and sidecars on Docker", () => {
     });
 });
 
+/** The prod tier's words for an image not pinned by digest. */
+function unpinned(image: string): string {
+    return `"${image}" must be pinned by digest, as ${image}@sha256:<digest> (a registry can move a tag; \`docker buildx imagetools inspect ${image}\` prints the digest) in a prod stack`;
+}
+
 describe("Init containers and sidecars: validation", () => {
     for (const target of ["docker", "kubernetes"]) {
         it(`refuses unknown volumes, clashing mounts and names, and the app's own name, all at once, on ${target}`, async () => {
@@ -175,7 +180,14 @@ describe("Init containers and sidecars: validation", () => {
         const error = await errorOf(() => webWithHelpers(), onTarget("kubernetes", { "berth:tier": "prod" }));
         assert.strictEqual(
             error.message,
-            'ContainerApp "web": healthCheck is required in a prod stack; resources.limits is required (cpu and/or memory) in a prod stack; sidecars[0].resources.limits is required (cpu and/or memory) in a prod stack',
+            [
+                `ContainerApp "web": image ${unpinned("registry.example.com/shop/web:1.4.2")}`,
+                "healthCheck is required in a prod stack",
+                "resources.limits is required (cpu and/or memory) in a prod stack",
+                `initContainers[0].image ${unpinned("registry.example.com/shop/tools:1.0.0")}`,
+                `sidecars[0].image ${unpinned("registry.example.com/shop/metrics:2.0.0")}`,
+                "sidecars[0].resources.limits is required (cpu and/or memory) in a prod stack",
+            ].join("; "),
         );
     });
 

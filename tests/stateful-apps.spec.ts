@@ -15,7 +15,7 @@ function database(args: Partial<berth.ContainerAppArgs> = {}, name = "db") {
     const net = new berth.AppNetwork("shop", {});
     return new berth.ContainerApp(name, {
         network: net,
-        image: "registry.example.com/shop/db:16.4",
+        image: `registry.example.com/shop/db:16.4@sha256:${"0123456789abcdef".repeat(4)}`,
         ports: [{ name: "pg", port: 5432 }],
         healthCheck: { tcp: { port: 5432 } },
         volumes: [
@@ -111,7 +111,7 @@ describe("Stateful apps: validation and the prod tier", () => {
     it("a prod stack names every app that breaks the replica rule at once, as its own line, without Pulumi's serialisation wrapper", async () => {
         const error = await errorOf(() => {
             const net = new berth.AppNetwork("shop", {});
-            const app = (name: string) => ({ network: net, image: `registry.example.com/shop/${name}:1.0.0`, healthCheck: { tcp: { port: 1 } } });
+            const app = (name: string) => ({ network: net, image: `registry.example.com/shop/${name}:1.0.0@sha256:${"0123456789abcdef".repeat(4)}`, healthCheck: { tcp: { port: 1 } } });
             new berth.ContainerApp("redis", { ...app("redis"), volumes: [{ name: "data", mountPath: "/data", persistent: true }] });
             new berth.ContainerApp("db", { ...app("db"), volumes: [{ name: "data", mountPath: "/data", persistent: true }] });
             new berth.ContainerApp("web", { ...app("web"), replicas: 2 });

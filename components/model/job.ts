@@ -3,7 +3,7 @@ import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
-import { configMountModels, helperModel, WorkloadModel } from "./workload";
+import { configMountModels, helperModel, securityModel, WorkloadModel } from "./workload";
 
 /* A ContainerJob, resolved: a container that runs to completion, its defaults filled and maps sorted. */
 
@@ -36,7 +36,7 @@ export function jobModel(name: string, spec: ContainerJobSpec, placement: JobPla
         volumes: spec.volumes,
         resources: spec.resources,
         labels: sortedMap(spec.labels),
-        security: spec.security,
+        security: securityModel(spec.security),
         dependsOn: spec.dependsOn,
         initContainers: spec.initContainers.map(helperModel),
         timeoutSeconds: spec.timeoutSeconds,

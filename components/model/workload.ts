@@ -59,7 +59,12 @@ type HelperSpec = z.output<typeof helperContainer>;
 
 /** The configs a container uses, as their models. */
 export function configMountModels(configs: HelperSpec["configs"]): ConfigMountModel[] {
-    return configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env }));
+    return configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env, secretsAsFiles: c.secretsAsFiles }));
+}
+
+/** The security settings, with the fsGroup a non-root app (or job, or helper) gets unless it names one. */
+export function securityModel(security: HelperSpec["security"]): SecurityModel {
+    return { ...security, fsGroup: security.fsGroup ?? (security.runAsNonRoot ? security.runAsGroup : undefined) };
 }
 
 /** An init container's or sidecar's model: maps sorted, mounts by volume name. */
@@ -73,6 +78,6 @@ export function helperModel(spec: HelperSpec): HelperContainerModel {
         configs: configMountModels(spec.configs),
         mounts: spec.volumes.map((v) => ({ volume: v.name, mountPath: v.mountPath, readOnly: v.readOnly })),
         resources: spec.resources,
-        security: spec.security,
+        security: securityModel(spec.security),
     };
 }

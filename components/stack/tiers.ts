@@ -1,4 +1,4 @@
-import { mutableImageProblem } from "../../shared/image-tags";
+import { unpinnedImageProblem } from "../../shared/image-tags";
 import { Tier } from "./berth-settings";
 
 /*
@@ -24,7 +24,7 @@ interface AppFacts extends ContainerFacts {
 
 /** A pinned image, for a container at `at` (e.g. "initContainers[0].") */
 function imageProblems(container: ContainerFacts, at = ""): string[] {
-    const problem = typeof container.image === "string" ? mutableImageProblem(container.image) : undefined;
+    const problem = typeof container.image === "string" ? unpinnedImageProblem(container.image) : undefined;
     return problem ? [`${at}image ${problem}`] : [];
 }
 
@@ -51,6 +51,20 @@ export function appTierFindings(tier: Tier, app: AppFacts, helpers: Helpers = {}
 /** Rules checked when a job is declared: a job runs to completion, so it needs no health check. */
 export function jobTierFindings(tier: Tier, job: ContainerFacts, helpers: Helpers = {}): TierFindings {
     return classify(tier, [...imageProblems(job), ...limitProblems(job), ...helperProblems(helpers)]);
+}
+
+/**
+ * Secrets the app takes as env vars: prod warns, since env vars show in
+ * `docker inspect` and `kubectl describe`, crash reports and child processes.
+ */
+export function secretEnvTierWarnings(tier: Tier, secretEnvNames: string[]): string[] {
+    if (tier !== "prod" || secretEnvNames.length === 0) {
+        return [];
+    }
+    return [
+        `env ${secretEnvNames.join(", ")} ${secretEnvNames.length === 1 ? "holds a secret" : "hold secrets"} in a prod stack: env vars show in ` +
+            `docker inspect, kubectl describe, crash reports and child processes; deliver config secrets as files (configs[].secretsAsFiles)`,
+    ];
 }
 
 /** The replica rule, checked once it is known whether an autoscaler owns the count. */

@@ -9,7 +9,9 @@ import * as berth from "berth";
  * database and the queue are singletons (one instance, never two, also in
  * prod); the database keeps its data on a persistent volume. The worker
  * carries a metrics sidecar; the result page renders its settings in an init
- * container. Every app names who may reach it (allowFrom).
+ * container. Every app names who may reach it (allowFrom). The database's
+ * password reaches each container as a file under /etc/voting/db
+ * (secretsAsFiles), never as an env var.
  *
  * Each service reads its port from PORT, so the stand-in images of the dev
  * stack (berth-test/*) and the real ones of prod run from the same program.
@@ -50,7 +52,7 @@ export = () => {
         network: net,
         image: settings.dbImage,
         env: { PORT: "5432", DATA_DIR: "/data", PGDATA: "/data/pgdata" },
-        configs: [{ config: database }],
+        configs: [{ config: database, mountPath: "/etc/voting/db", secretsAsFiles: true }],
         ports: [{ name: "postgres", port: 5432 }],
         healthCheck: { tcp: { port: 5432 }, intervalSeconds: 2 },
         volumes: [{ name: "data", mountPath: "/data", persistent: true, size: settings.dbSize }],
@@ -71,7 +73,7 @@ export = () => {
         network: net,
         image: settings.migrateImage,
         command: settings.migrateCommand,
-        configs: [{ config: database }],
+        configs: [{ config: database, mountPath: "/etc/voting/db", secretsAsFiles: true }],
         dependsOn: [{ app: "db", condition: "healthy" }],
         timeoutSeconds: 300,
     });
@@ -80,7 +82,7 @@ export = () => {
         network: net,
         image: settings.workerImage,
         env: { PORT: "8080" },
-        configs: [{ config: database }, { config: queue }],
+        configs: [{ config: database, mountPath: "/etc/voting/db", secretsAsFiles: true }, { config: queue }],
         ports: [{ name: "health", port: 8080 }],
         healthCheck: { http: { path: "/", port: 8080 }, intervalSeconds: 2 },
         replicas: settings.workerReplicas,
@@ -105,7 +107,7 @@ export = () => {
         network: net,
         image: settings.resultImage,
         env: { PORT: "8080", CONFIG_FILE: "/data/result.conf" },
-        configs: [{ config: database }],
+        configs: [{ config: database, mountPath: "/etc/voting/db", secretsAsFiles: true }],
         ports: [{ name: "http", port: 8080 }],
         healthCheck: { http: { path: "/", port: 8080 }, intervalSeconds: 2 },
         replicas: settings.frontEndReplicas,
@@ -118,7 +120,7 @@ export = () => {
                 name: "render-settings",
                 image: settings.migrateImage,
                 command: ["sh", "-c", 'printf "database=%s:%s\\n" "$DB_HOST" "$DB_PORT" > /data/result.conf'],
-                configs: [{ config: database }],
+                configs: [{ config: database, mountPath: "/etc/voting/db", secretsAsFiles: true }],
                 volumes: [{ name: "settings", mountPath: "/data" }],
             },
         ],

@@ -21,6 +21,8 @@ export function network(overrides: Partial<NetworkModel> = {}): NetworkModel {
         internal: false,
         createNamespace: true,
         defaultDenyIngress: true,
+        defaultDenyEgress: false,
+        podSecurity: "restricted",
         labels: {},
         skipAwait: false,
         nameScope: "test shop",

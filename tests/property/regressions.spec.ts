@@ -202,7 +202,7 @@ describe("Property regressions", () => {
                         ? '3: ContainerApp "web-x": volumes[0].name makes its named volume "web-x-data", the name of app "web"\'s named volume; rename one of them'
                         : '4: ContainerApp "data-web": volumes[0].name makes its volume claims "volume-x-data-web", the name of app "web"\'s volume claims; rename one of them';
                 assert.deepStrictEqual(result, [
-                    '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s LoadBalancer Service; rename one of them',
+                    '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s public Service; rename one of them',
                     '2: AppConfig "web-env": name makes its Secret "web-env", the name of app "web"\'s Secret for secret env; rename one of them',
                     volumeClash,
                 ]);

@@ -57,20 +57,30 @@ function helpersOf(args: Args): Args[] {
     return [...((args.initContainers ?? []) as Args[]), ...((args.sidecars ?? []) as Args[])];
 }
 
-/** Docker: the env entries and files a container must carry (the merge berth documents: configs in order, then its own env). */
+/**
+ * Docker: the env entries and files a container must carry (the merge berth documents: configs in order, then
+ * its own env; a config's secrets as files under its mount path instead of env with secretsAsFiles).
+ */
 function dockerDeliveries(spec: SystemSpec, app: Args): { env: string[]; files: Array<{ file: string; content: string }> } {
     const finalEnv = new Map<string, unknown>();
     const files: Array<{ file: string; content: string }> = [];
+    /** A config's secrets: its declared secrets, and values that are Pulumi secrets. */
+    const secretsOf = (config: Args) => [
+        ...Object.entries((config.values ?? {}) as Args).filter(([, value]) => isSecretValue(value)),
+        ...Object.entries((config.secrets ?? {}) as Args),
+    ];
     for (const mount of (app.configs ?? []) as Args[]) {
         const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
         if (mount.env !== false) {
-            for (const map of [(config.values ?? {}) as Args, (config.secrets ?? {}) as Args]) {
-                for (const [key, value] of Object.entries(map)) finalEnv.set(key, value);
-            }
+            for (const [key, value] of Object.entries((config.values ?? {}) as Args)) if (!(mount.secretsAsFiles === true && isSecretValue(value))) finalEnv.set(key, value);
+            if (mount.secretsAsFiles !== true) for (const [key, value] of Object.entries((config.secrets ?? {}) as Args)) finalEnv.set(key, value);
         }
         if (mount.mountPath !== undefined) {
             for (const [fileName, value] of Object.entries((config.files ?? {}) as Args)) {
                 if (isSecretValue(value)) files.push({ file: `${mount.mountPath}/${fileName}`, content: markerText(value)! });
+            }
+            if (mount.secretsAsFiles === true) {
+                for (const [key, value] of secretsOf(config)) files.push({ file: `${mount.mountPath}/${key}`, content: markerText(value)! });
             }
         }
     }
@@ -78,7 +88,7 @@ function dockerDeliveries(spec: SystemSpec, app: Args): { env: string[]; files: 
     const secretKeys = new Set<string>();
     for (const mount of (app.configs ?? []) as Args[]) {
         const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
-        if (mount.env === false) continue;
+        if (mount.env === false || mount.secretsAsFiles === true) continue;
         for (const [key, value] of Object.entries((config.values ?? {}) as Args)) if (finalEnv.get(key) === value && isSecretValue(value)) secretKeys.add(key);
         for (const [key, value] of Object.entries((config.secrets ?? {}) as Args)) if (finalEnv.get(key) === value) secretKeys.add(key);
     }
@@ -150,7 +160,7 @@ propertySuite("secret taint", (target, count) => {
                             const container = graph.ofType("docker:index/container:Container").find((r) => r.inputs.name === name);
                             assert.ok(container, `no container ${name}`);
                             const inputs = graph.inputs(container.type, container.name);
-                            for (const entry of expected.env) assert.ok((inputs.envs as string[]).includes(entry), `${name} env lacks ${entry.split("=")[0]}`);
+                            for (const entry of expected.env) assert.ok(((inputs.envs ?? []) as string[]).includes(entry), `${name} env lacks ${entry.split("=")[0]}`);
                             const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
                             for (const file of expected.files) {
                                 assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${name} lacks ${file.file}`);

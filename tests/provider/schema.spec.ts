@@ -142,6 +142,7 @@ describe("the component provider's schema", function () {
         assert.deepStrictEqual(Object.keys(inferred.types).sort(), [
             "berth:index:ConfigMount",
             "berth:index:Dependency",
+            "berth:index:Egress",
             "berth:index:HealthCheck",
             "berth:index:HelperContainer",
             "berth:index:HttpCheck",

@@ -11,18 +11,22 @@ import { namedVolumes } from "./named-volumes";
 import { publishedUrl } from "./ports";
 import { tmpfsMounts } from "./tmpfs";
 import { createNamedVolumes, helperParts, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
+import { placeDockerApp } from "./allow-networks";
+import { allowNetworkName } from "./reach";
 
 /**
  * A ContainerApp on Docker: the images resolved to their ids, then per
  * replica its named volumes, its init containers (run to completion, in
- * order), its container (on the app's network under the app's name, so the
- * network's DNS answers the name with every replica) and its sidecars (in the
- * container's network namespace). A container with a health check is waited
+ * order), its container (under the app's name on the networks through which
+ * the app is reached, reach.ts, so the network's DNS answers the name with
+ * every replica) and its sidecars (in the container's network namespace). A container with a health check is waited
  * on until healthy, and `up` fails naming the container (and so the app) if
  * not. The containers wait for the app's dependencies. Each part comes from a
  * builder (container.ts, helper-containers.ts and the files they read).
  */
 export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
+    // Placed before anything is awaited: an app declared later that lets this one in is refused every time.
+    const { networks, reach } = placeDockerApp(app);
     const describe = `ContainerApp "${app.name}"`;
     const labels = appLabels(app);
     const imageId = pullImage(`${app.name}-image`, app.image, parent);
@@ -34,12 +38,20 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
 
     const resourceNames: string[] = [];
     const containers: docker.Container[] = [];
+    for (const warning of reach.warnings) {
+        pulumi.log.warn(warning, parent);
+    }
+    if (reach.ownsAllowNetwork) {
+        resourceNames.push(allowNetworkName(app.network.name, app.name));
+    }
+    // Init containers reach what the app reaches, under no name of their own.
+    const initNetworks = networks.map((n) => ({ name: n.name }));
     for (let index = 0; index < replicas; index++) {
         const name = replicaName(app, index);
         const { namedVolume, names } = createNamedVolumes(app, named, index, labels, parent);
         resourceNames.push(...names);
 
-        const run = await runInitContainers({ owner: name, resourcePrefix: `${app.name}-${index}`, workload: app, labels, describe, parent, after }, inits, namedVolume);
+        const run = await runInitContainers({ owner: name, resourcePrefix: `${app.name}-${index}`, networks: initNetworks, labels, describe, parent, after }, inits, namedVolume);
         resourceNames.push(...inits.slice(0, run.containers.length).map((h) => helperName(name, h.model)));
         if (!run.succeeded) {
             // The failure is reported; the program fails, so nothing that exists is deleted.
@@ -56,6 +68,7 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
                 app.volumes.filter((v) => !named.includes(v)),
             ),
             volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
+            networks,
         };
         const container = new docker.Container(`${app.name}-${index}`, replicaContainer(app, index, parts), containerOptions(parent, own.secretOutputs, [...run.containers, ...after]));
         containers.push(container);

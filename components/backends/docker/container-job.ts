@@ -11,6 +11,7 @@ import { namedVolumes } from "./named-volumes";
 import { runOutcome, runToCompletion } from "./run-outcome";
 import { tmpfsMounts } from "./tmpfs";
 import { createNamedVolumes, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
+import { placeDockerJob } from "./allow-networks";
 
 /** The job's container: `<network>-<job>-job` (ends in a word, so it is no replica's `<network>-<app>-<n>`). */
 export function jobContainerName(job: JobModel): string {
@@ -18,15 +19,15 @@ export function jobContainerName(job: JobModel): string {
 }
 
 /**
- * The job's container: on the job's network, run to completion, which `up`
- * waits for up to the job's timeout (the create times out after it).
+ * The job's container: on the networks its reach gives it (`parts.networks`),
+ * run to completion, which `up` waits for up to the job's timeout (the create
+ * times out after it).
  */
 export function jobContainer(job: JobModel, parts: ContainerParts): docker.ContainerArgs {
     return {
         ...containerBase(job, appLabels(job), parts),
         ...runToCompletion,
         name: jobContainerName(job),
-        networksAdvanced: [{ name: job.network.ref }],
     };
 }
 
@@ -38,6 +39,8 @@ export function jobContainer(job: JobModel, parts: ContainerParts): docker.Conta
  * command, env or files change); an unchanged job is left alone.
  */
 export async function renderDockerJob(job: JobModel, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedWorkload> {
+    // Placed before anything is awaited, as an app is (allow-networks.ts).
+    const { networks, reach } = placeDockerJob(job);
     const describe = `ContainerJob "${job.name}"`;
     const imageId = pullImage(`${job.name}-image`, job.image, parent);
     const own = await resolveContainer(job, describe, parent, true);
@@ -50,7 +53,10 @@ export async function renderDockerJob(job: JobModel, parent: pulumi.Resource, de
     const named = namedVolumes(job);
     const { namedVolume, names: resourceNames } = createNamedVolumes(job, named, 0, labels, parent);
 
-    const run = await runInitContainers({ owner: name, resourcePrefix: job.name, workload: job, labels, describe, parent, after }, inits, namedVolume);
+    for (const warning of reach.warnings) {
+        pulumi.log.warn(warning, parent);
+    }
+    const run = await runInitContainers({ owner: name, resourcePrefix: job.name, networks, labels, describe, parent, after }, inits, namedVolume);
     resourceNames.push(...inits.slice(0, run.containers.length).map((h) => helperName(name, h.model)));
     if (!run.succeeded) {
         return { resourceNames: resourceNames.sort(), readiness: { resources: run.containers, succeeded: Promise.resolve(false) } };
@@ -65,6 +71,7 @@ export async function renderDockerJob(job: JobModel, parent: pulumi.Resource, de
             job.volumes.filter((v) => !named.includes(v)),
         ),
         volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
+        networks,
     };
     const options = { ...containerOptions(parent, own.secretOutputs, [...run.containers, ...after]), customTimeouts: { create: `${job.timeoutSeconds}s` } };
     const container = new docker.Container(job.name, jobContainer(job, parts), options);

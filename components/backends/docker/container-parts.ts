@@ -29,7 +29,7 @@ export async function resolveContainer(spec: ContainerSpecModel, describe: strin
     const mounts = [];
     for (const mount of spec.configs) {
         if (mount.mountPath !== undefined) {
-            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents });
+            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents, secretsAsFiles: mount.secretsAsFiles });
         }
     }
     const files = configUploads(mounts);

@@ -27,6 +27,8 @@ export interface ContainerParts {
     volumes: docker.types.input.ContainerVolume[];
     tmpfs?: Record<string, string>;
     readOnlyRoot: boolean;
+    /** The networks the container joins and its names on each (an app's or a job's reach, allow-networks.ts); none for a sidecar, which shares its app container's. */
+    networks?: docker.types.input.ContainerNetworksAdvanced[];
 }
 
 /** A replica's container name: unique on the Docker host, as the network name is. */
@@ -42,6 +44,7 @@ export function containerBase(spec: ContainerSpecModel, labels: StringMap, parts
         command: spec.args,
         envs: parts.envs,
         labels: dockerLabels(labels),
+        networksAdvanced: parts.networks,
         // Empty lists are left out: the provider reads them back as absent, which would show as a diff.
         uploads: nonEmpty(parts.uploads),
         tmpfs: parts.tmpfs,
@@ -51,12 +54,11 @@ export function containerBase(spec: ContainerSpecModel, labels: StringMap, parts
     };
 }
 
-/** The container of one replica, reachable on the network by the app's name. */
+/** The container of one replica, reachable by the app's name on the networks its reach gives it. */
 export function replicaContainer(app: AppModel, index: number, parts: ContainerParts): docker.ContainerArgs {
     return {
         ...containerBase(app, appLabels(app), parts),
         name: replicaName(app, index),
-        networksAdvanced: [{ name: app.network.ref, aliases: [app.name] }],
         ports: nonEmpty(publishedPorts(app.ports)),
         healthcheck: app.healthCheck ? dockerHealthcheck(app.healthCheck) : undefined,
         wait: app.healthCheck !== undefined,

@@ -9,8 +9,8 @@ import { runToCompletion } from "./run-outcome";
  * Init containers and sidecars on Docker, which has no pods: containers of
  * their own, named after the container they serve (`<container>.<helper>`; a
  * dot no app or job name has, so no name of theirs can clash with another's).
- * An init container joins the network and runs to completion before that
- * container is created. A sidecar joins that container's network namespace,
+ * An init container joins that container's networks and runs to completion
+ * before that container is created. A sidecar joins that container's network namespace,
  * so both reach each other on localhost and others reach it by the app's
  * name, and it is replaced whenever that container is.
  */
@@ -20,13 +20,12 @@ export function helperName(ownerContainer: string, helper: HelperContainerModel)
     return `${ownerContainer}.${helper.name}`;
 }
 
-/** An init container: on the workload's network, run to completion. */
-export function initContainer(helper: HelperContainerModel, ownerContainer: string, network: pulumi.Input<string>, labels: StringMap, parts: ContainerParts): docker.ContainerArgs {
+/** An init container: on the networks of the container it serves (`parts.networks`), run to completion. */
+export function initContainer(helper: HelperContainerModel, ownerContainer: string, labels: StringMap, parts: ContainerParts): docker.ContainerArgs {
     return {
         ...containerBase(helper, labels, parts),
         ...runToCompletion,
         name: helperName(ownerContainer, helper),
-        networksAdvanced: [{ name: network }],
     };
 }
 

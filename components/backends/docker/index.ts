@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Backend } from "../backend";
 import { unsupported } from "../capabilities";
+import { allowedAppsNotYetDeployed, declareDockerApp } from "./allow-networks";
 import { renderDockerApp } from "./container-app";
 import { renderDockerJob } from "./container-job";
 import { renderDockerNetwork } from "./network";
@@ -9,8 +10,9 @@ import { namedVolumeClaims } from "./volume-rules";
 
 /*
  * The Docker backend: one engine, one user-defined bridge network per
- * AppNetwork, one container per replica (and per init container and sidecar),
- * one container per job run. Configs have no object of their own: each
+ * AppNetwork (plus an internal one per app that others reach, reach.ts), one
+ * container per replica (and per init container and sidecar), one container
+ * per job run. Configs have no object of their own: each
  * container that uses one gets its values as env and its files uploaded.
  */
 export const dockerBackend: Backend = {
@@ -19,7 +21,7 @@ export const dockerBackend: Backend = {
         name: (componentName) => componentName,
         nameScope: (networkName, providerScope) => `docker ${providerScope} network ${networkName}`,
         warnings: (network, explicit) =>
-            explicit.defaultDenyIngress === true ? [unsupported("default-deny", "docker", `AppNetwork "${network.name}" defaultDenyIngress`)] : [],
+            explicit.podSecurity !== undefined ? [unsupported("pod-security-admission", "docker", `AppNetwork "${network.name}" podSecurity`)] : [],
         render: renderDockerNetwork,
     },
     config: {
@@ -30,11 +32,9 @@ export const dockerBackend: Backend = {
     app: {
         // The network's DNS answers the app's name (an alias of every replica's container).
         host: (app) => app.name,
-        rules: [publishingNeedsOneReplica, hostPortClaims, namedVolumeClaims],
-        warnings: (app) => [
-            ...(app.allowFrom.length > 0 ? [unsupported("allow-from", "docker", `ContainerApp "${app.name}" allowFrom`)] : []),
-            ...(app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
-        ],
+        rules: [publishingNeedsOneReplica, hostPortClaims, namedVolumeClaims, allowedAppsNotYetDeployed],
+        warnings: (app) => (app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
+        declare: declareDockerApp,
         // No autoscaler: the app runs the policy's minimum.
         render: (app, autoscaling, parent, dependencies) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent, dependencies),
     },

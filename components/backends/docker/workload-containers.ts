@@ -78,7 +78,8 @@ export interface InitRun {
     owner: string;
     /** Prefix of their Pulumi resource names (`web-0`, `migrate`). */
     resourcePrefix: string;
-    workload: Pick<WorkloadModel, "network">;
+    /** The networks they join: those of the container they serve, under no name of their own. */
+    networks: docker.types.input.ContainerNetworksAdvanced[];
     labels: StringMap;
     /** How a failure names them, e.g. `ContainerApp "web"`. */
     describe: string;
@@ -97,7 +98,7 @@ export async function runInitContainers(run: InitRun, helpers: ResolvedHelper[],
     const containers: docker.Container[] = [];
     for (const helper of helpers) {
         const before = containers.length > 0 ? [containers[containers.length - 1]] : run.after;
-        const args = initContainer(helper.model, run.owner, run.workload.network.ref, run.labels, helperParts(helper, namedVolume));
+        const args = initContainer(helper.model, run.owner, run.labels, { ...helperParts(helper, namedVolume), networks: run.networks });
         const container = new docker.Container(`${run.resourcePrefix}.${helper.model.name}`, args, containerOptions(run.parent, helper.resolved.secretOutputs, before));
         containers.push(container);
         if (!(await runOutcome(container, `${run.describe}: init container "${helper.model.name}" of ${run.owner}`, run.parent))) {

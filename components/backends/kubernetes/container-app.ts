@@ -4,6 +4,7 @@ import { AppModel, isStateful } from "../../model/app";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
 import { allowPolicySpec } from "./allow-policy";
+import { egressPolicySpec } from "./egress-policy";
 import { appContainer } from "./container";
 import { deploymentSpec } from "./deployment";
 import { ingressSpec, ingressUrl } from "./ingress";
@@ -15,9 +16,11 @@ import { WorkloadObjects } from "./workload-objects";
 /**
  * A ContainerApp on Kubernetes: a Deployment, or a StatefulSet (with its
  * headless Service) for an app that keeps data; a Secret for secret env
- * values, a ClusterIP Service for its ports, a LoadBalancer Service for the
- * published ones, an Ingress when asked, and the NetworkPolicy that lets the
- * allowed traffic through the namespace's default deny. Each object's spec
+ * values, a ClusterIP Service for its ports, a LoadBalancer or NodePort
+ * Service for the published ones (unless the app is reached through its
+ * ingress only), an Ingress when asked, the NetworkPolicy that lets the
+ * allowed traffic through the namespace's default deny, and one limiting
+ * where the app may connect. Each object's spec
  * comes from a builder of its own (pod.ts, deployment.ts, stateful-set.ts,
  * services.ts, ...). The workload waits for its dependencies' (the provider
  * awaits their readiness or completion, unless they skip it).
@@ -45,7 +48,7 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
     };
 }
 
-/** How other apps and the outside reach the app: its Services, its Ingress, its allow policy. */
+/** How other apps and the outside reach the app, and where it may connect: its Services, its Ingress, its policies. */
 function createNetworking(app: AppModel, objects: WorkloadObjects): void {
     const cluster = clusterServiceSpec(app);
     if (cluster) {
@@ -63,6 +66,11 @@ function createNetworking(app: AppModel, objects: WorkloadObjects): void {
     if (allow) {
         const name = `${app.name}-allow`;
         new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: allow }, objects.options);
+    }
+    const egress = egressPolicySpec(app);
+    if (egress) {
+        const name = `${app.name}-allow-egress`;
+        new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: egress }, objects.options);
     }
 }
 

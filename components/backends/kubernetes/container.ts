@@ -3,7 +3,7 @@ import { AppModel } from "../../model/app";
 import { JobModel } from "../../model/job";
 import { ContainerSpecModel, HelperContainerModel } from "../../model/workload";
 import { nonEmpty } from "../non-empty";
-import { probe } from "./probes";
+import { livenessProbe, readinessProbe, startupProbe } from "./probes";
 import { resourceRequirements } from "./resources";
 import { securityContext } from "./security-context";
 
@@ -38,8 +38,9 @@ export function appContainer(app: AppModel, env: EnvVar[], mounts: VolumeMount[]
     return {
         ...container(app.name, app, env, mounts),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
-        readinessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
-        livenessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
+        readinessProbe: app.healthCheck ? readinessProbe(app.healthCheck) : undefined,
+        livenessProbe: app.healthCheck ? livenessProbe(app.healthCheck) : undefined,
+        startupProbe: app.healthCheck ? startupProbe(app.healthCheck) : undefined,
         // The kubelet sleeps, not the container: images without a shell drain too.
         lifecycle: app.ports.length > 0 ? { preStop: { sleep: { seconds: drainSeconds } } } : undefined,
     };

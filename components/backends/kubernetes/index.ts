@@ -7,11 +7,12 @@ import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesJob } from "./container-job";
 import { WorkloadModel } from "../../model/workload";
 import { renderKubernetesNetwork } from "./network";
+import { meetsPodSecurity } from "./pod-security-rules";
 import { statefulNames } from "./stateful-rules";
 
 /*
- * The Kubernetes backend: a namespace per AppNetwork (with default-deny
- * ingress), a ConfigMap and a Secret per AppConfig, a Deployment (or a
+ * The Kubernetes backend: a namespace per AppNetwork (with Pod Security
+ * labels and default-deny ingress), a ConfigMap and a Secret per AppConfig, a Deployment (or a
  * StatefulSet) and Services per ContainerApp, a Job per ContainerJob, a
  * HorizontalPodAutoscaler per AutoscalingPolicy.
  */
@@ -40,7 +41,9 @@ export const kubernetesBackend: Backend = {
     },
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
-        rules: [statefulNames],
+        rules: [statefulNames, meetsPodSecurity],
+        // NetworkPolicies name apps by label: nothing to learn about the network's other apps.
+        declare: () => undefined,
         warnings: (app) => [
             ...(app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : []),
             ...awaitWarnings("ContainerApp", app),

@@ -4,7 +4,9 @@ import { configHashAnnotation } from "../../../shared/annotations";
 import { rolloutHash } from "../../model/config-hash";
 import { ConfigModel } from "../../model/config";
 import { InputMap, StringMap } from "../../model/maps";
+import { SecurityModel } from "../../model/app";
 import { nonEmpty } from "../non-empty";
+import { podSecurityContext } from "./security-context";
 
 type Container = k8s.types.input.core.v1.Container;
 
@@ -20,15 +22,18 @@ export interface PodParts {
 
 /**
  * The pod template of a Deployment, StatefulSet or Job: the workload's labels,
- * no service account token, its containers and volumes (empty lists left out).
+ * no service account token, the pod's security settings (the workload's, with
+ * the fsGroup that owns its volumes), its containers and volumes (empty lists
+ * left out).
  * A Job's pods never restart in place (`restartPolicy: Never`): a failed run
  * is retried in a new pod, up to the job's retries.
  */
-export function podTemplate(labels: StringMap, pod: PodParts, restartPolicy?: "Never"): k8s.types.input.core.v1.PodTemplateSpec {
+export function podTemplate(labels: StringMap, security: SecurityModel, pod: PodParts, restartPolicy?: "Never"): k8s.types.input.core.v1.PodTemplateSpec {
     return {
         metadata: { labels, annotations: pod.annotations },
         spec: {
             automountServiceAccountToken: false,
+            securityContext: podSecurityContext(security),
             restartPolicy,
             initContainers: nonEmpty(pod.initContainers ?? []),
             containers: [pod.container],

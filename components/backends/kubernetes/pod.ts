@@ -7,7 +7,7 @@ import { ContainerSpecModel, HelperContainerModel, WorkloadModel } from "../../m
 import { appEnv } from "../app-env";
 import { appLabels } from "../labels";
 import { configRefs } from "./config";
-import { KubernetesConfigRefs } from "./config-refs";
+import { KubernetesConfigRefs, mountedFileSources } from "./config-refs";
 import { helperContainer } from "./container";
 import { appSecretRefs, containerEnv } from "./env";
 import { podTemplate, rolloutAnnotations } from "./pod-template";
@@ -59,7 +59,7 @@ export async function workloadPod(
     const containerParts = async (m: PodMember) => {
         const refs = { configs: Object.fromEntries(Object.entries(configs).map(([name, r]) => [name, r.envSources])), appSecret: appSecretRefs(secretName ?? "", Object.keys(m.secretEnv), m.keyPrefix) };
         const env = containerEnv(await appEnv(m.spec, m.secretEnv), refs);
-        const configFiles = configVolumes(m.spec.configs, (config) => configs[config].fileSources, m.configVolume);
+        const configFiles = configVolumes(m.spec.configs, (mount) => mountedFileSources(configs[mount.config.name], mount.secretsAsFiles), m.configVolume);
         return { env, configFiles, scratch: scratchVolume(m.spec.security) };
     };
 
@@ -78,6 +78,7 @@ export async function workloadPod(
     const usedConfigs = members.flatMap((m) => m.spec.configs.map((c) => c.config));
     return podTemplate(
         appLabels(workload),
+        workload.security,
         {
             container: main(ownParts.env, containerMounts(ownParts.configFiles, ownParts.scratch, ownVolumes)),
             initContainers: helperContainers,

@@ -17,8 +17,11 @@ export function servicePorts(app: AppModel): k8s.types.input.core.v1.ServicePort
     return app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol.toUpperCase() }));
 }
 
-/** The LoadBalancer Service `<app>-public` for the published ports; undefined when none is published. */
+/**
+ * The Service `<app>-public` exposing the published ports, of the type `publishAs` names; undefined when
+ * none is published or the app is reached through its ingress only (publishAs "none").
+ */
 export function publicServiceSpec(app: AppModel): ServiceSpec | undefined {
     const ports = app.ports.flatMap((p) => (p.publish !== undefined ? [{ name: p.name, port: p.publish, targetPort: p.port, protocol: p.protocol.toUpperCase() }] : []));
-    return ports.length > 0 ? { type: "LoadBalancer", selector: selectorLabels(app.name), ports } : undefined;
+    return ports.length > 0 && app.publishAs !== "none" ? { type: app.publishAs, selector: selectorLabels(app.name), ports } : undefined;
 }

@@ -23,13 +23,13 @@ export function volumeName(volume: string): string {
  * ConfigMap and Secret, named by `name(index)` (`config-<i>` for the workload's
  * own container, `config-<helper>-<i>` for a helper's).
  */
-export function configVolumes(configs: ConfigMountModel[], fileSources: (configName: string) => VolumeProjection[], name: (index: number) => string = (index) => `config-${index}`): PodVolumes {
+export function configVolumes(configs: ConfigMountModel[], fileSources: (mount: ConfigMountModel) => VolumeProjection[], name: (index: number) => string = (index) => `config-${index}`): PodVolumes {
     const out: PodVolumes = { volumes: [], mounts: [] };
     configs.forEach((mount, index) => {
         if (mount.mountPath === undefined) {
             return;
         }
-        out.volumes.push({ name: name(index), projected: { sources: fileSources(mount.config.name) } });
+        out.volumes.push({ name: name(index), projected: { sources: fileSources(mount) } });
         out.mounts.push({ name: name(index), mountPath: mount.mountPath, readOnly: true });
     });
     return out;

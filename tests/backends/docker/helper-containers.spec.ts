@@ -21,8 +21,8 @@ describe("Docker builder: init containers, sidecars and named volumes", () => {
         assert.strictEqual(helperName("shop-web-0", prepare), "shop-web-0.prepare");
     });
 
-    it("an init container joins the network and runs to completion: waited for, its log kept, never restarted", () => {
-        const args = initContainer(prepare, "shop-web-0", "shop", { team: "shop" }, parts);
+    it("an init container joins the networks of the container it serves and runs to completion: waited for, its log kept, never restarted", () => {
+        const args = initContainer(prepare, "shop-web-0", { team: "shop" }, { ...parts, networks: [{ name: "shop" }] });
         assert.strictEqual(args.name, "shop-web-0.prepare");
         assert.deepStrictEqual([args.attach, args.logs, args.mustRun, args.restart], [true, true, false, "no"]);
         assert.deepStrictEqual(args.networksAdvanced, [{ name: "shop" }]);

@@ -9,12 +9,12 @@ describe("Docker builder: runs to completion (jobs, init containers)", () => {
         assert.deepStrictEqual(runToCompletion, { attach: true, logs: true, mustRun: false, restart: "no" });
     });
 
-    it("a job's container is <network>-<job>-job on the job's network, with its tmpfs and security settings", () => {
+    it("a job's container is <network>-<job>-job on the networks its reach gives it, with its tmpfs and security settings", () => {
         const migrate = job({ command: ["/bin/migrate"], volumes: [{ name: "work", mountPath: "/work" }] });
-        const args = jobContainer(migrate, { imageId: "sha256:abc", uploads: [], volumes: [], readOnlyRoot: true, tmpfs: { "/work": "rw,nosuid" } });
+        const args = jobContainer(migrate, { imageId: "sha256:abc", uploads: [], volumes: [], readOnlyRoot: true, tmpfs: { "/work": "rw,nosuid" }, networks: [{ name: "shop" }, { name: "shop-to-db" }] });
         assert.strictEqual(jobContainerName(migrate), "shop-migrate-job");
         assert.strictEqual(args.name, "shop-migrate-job");
-        assert.deepStrictEqual(args.networksAdvanced, [{ name: migrate.network.ref }]);
+        assert.deepStrictEqual(args.networksAdvanced, [{ name: "shop" }, { name: "shop-to-db" }]);
         assert.deepStrictEqual(args.entrypoints, ["/bin/migrate"]);
         assert.deepStrictEqual([args.attach, args.mustRun, args.restart], [true, false, "no"]);
         assert.deepStrictEqual(args.tmpfs, { "/work": "rw,nosuid" });

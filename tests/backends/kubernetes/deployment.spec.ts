@@ -1,12 +1,13 @@
 import * as assert from "assert";
 import { deploymentSpec } from "../../../components/backends/kubernetes/deployment";
 import { podTemplate, rolloutAnnotations } from "../../../components/backends/kubernetes/pod-template";
+import { podSecurityContext } from "../../../components/backends/kubernetes/security-context";
 import { configHashAnnotation } from "../../../shared/annotations";
 import { resolveOutput } from "../../../components/testing";
 import { app, config } from "../models";
 
 describe("Kubernetes builder: the Deployment and its pod template", () => {
-    const template = podTemplate({ "app.kubernetes.io/name": "web" }, { container: { name: "web", image: "web:1" }, volumes: [] });
+    const template = podTemplate({ "app.kubernetes.io/name": "web" }, app().security, { container: { name: "web", image: "web:1" }, volumes: [] });
 
     it("sets the replica count, or leaves it out when an autoscaler owns it", () => {
         assert.strictEqual(deploymentSpec(app({ replicas: 3 }), 3, template).replicas, 3);
@@ -25,17 +26,23 @@ describe("Kubernetes builder: the Deployment and its pod template", () => {
         assert.deepStrictEqual(deploymentSpec(app({ singleton: true }), 1, template).strategy, { type: "Recreate" });
     });
 
-    it("labels the pod template, mounts no service account token, and leaves out empty lists", () => {
+    it("labels the pod template, mounts no service account token, secures the pod, and leaves out empty lists", () => {
         assert.deepStrictEqual(template, {
             metadata: { labels: { "app.kubernetes.io/name": "web" }, annotations: undefined },
-            spec: { automountServiceAccountToken: false, restartPolicy: undefined, initContainers: undefined, containers: [{ name: "web", image: "web:1" }], volumes: undefined },
+            spec: { automountServiceAccountToken: false, securityContext: podSecurityContext(app().security), restartPolicy: undefined, initContainers: undefined, containers: [{ name: "web", image: "web:1" }], volumes: undefined },
         });
     });
 
     it("lists init containers and sidecars before the container, and never restarts a job's pods", () => {
-        const job = podTemplate({}, { container: { name: "migrate" }, initContainers: [{ name: "wait" }, { name: "proxy", restartPolicy: "Always" }], volumes: [] }, "Never");
+        const job = podTemplate({}, app().security, { container: { name: "migrate" }, initContainers: [{ name: "wait" }, { name: "proxy", restartPolicy: "Always" }], volumes: [] }, "Never");
         assert.deepStrictEqual((job.spec as { initContainers: unknown }).initContainers, [{ name: "wait" }, { name: "proxy", restartPolicy: "Always" }]);
         assert.strictEqual((job.spec as { restartPolicy: unknown }).restartPolicy, "Never");
+    });
+
+    it("secures the pod (user, group, fsGroup owning its volumes, seccomp), unless the workload opts out", () => {
+        assert.deepStrictEqual((template.spec as { securityContext: unknown }).securityContext, podSecurityContext(app().security));
+        const optedOut = podTemplate({}, app({ security: { podSecurityContext: false } }).security, { container: { name: "web" }, volumes: [] });
+        assert.strictEqual((optedOut.spec as { securityContext?: unknown }).securityContext, undefined);
     });
 
     it("has no rollout annotation without configs or secret env", () => {

@@ -11,11 +11,11 @@ describe("Kubernetes builder: volumes", () => {
             ],
         });
         const sources = (name: string) => [{ configMap: { name, items: [{ key: "app.yaml", path: "app.yaml" }] } }];
-        assert.deepStrictEqual(configVolumes(web.configs, sources), {
+        assert.deepStrictEqual(configVolumes(web.configs, (mount) => sources(mount.config.name)), {
             volumes: [{ name: "config-1", projected: { sources: sources("web-config") } }],
             mounts: [{ name: "config-1", mountPath: "/etc/web", readOnly: true }],
         });
-        assert.deepStrictEqual(configVolumes(web.configs, sources, (index) => `config-metrics-${index}`).mounts, [{ name: "config-metrics-1", mountPath: "/etc/web", readOnly: true }]);
+        assert.deepStrictEqual(configVolumes(web.configs, (mount) => sources(mount.config.name), (index) => `config-metrics-${index}`).mounts, [{ name: "config-metrics-1", mountPath: "/etc/web", readOnly: true }]);
     });
 
     it("gives a read-only root a writable /tmp, and nothing otherwise", () => {
