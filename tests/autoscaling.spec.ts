@@ -85,7 +85,7 @@ describe("AutoscalingPolicy", () => {
             const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], volumes: [{ name: "data", mountPath: "/data", persistent: true }] } });
             new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 });
         }, onTarget("docker"));
-        assert.deepStrictEqual(graph.ofType("docker:index/volume:Volume").map((v) => v.inputs.name).sort(), ["shop-web-data-0", "shop-web-data-1"]);
+        assert.deepStrictEqual(graph.ofType("docker:index/volume:Volume").map((v) => v.inputs.name).sort(), ["shop-web-data", "shop-web-data-1"]);
     });
 
     it("must be created before the app is deployed, and says so", async () => {

@@ -183,8 +183,8 @@ describe("ContainerApp on Docker", () => {
         });
         const container = graph.inputs("docker:index/container:Container", "web-0");
         assert.strictEqual(container.tmpfs["/cache"], "rw,nosuid");
-        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data-0", containerPath: "/data", readOnly: false }]);
-        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data-0").name, "shop-web-data-0");
+        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data", containerPath: "/data", readOnly: false }]);
+        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data").name, "shop-web-data");
     });
 
     it("warns that ingress is not available", async () => {

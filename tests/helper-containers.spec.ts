@@ -100,7 +100,7 @@ describe("Init containers and sidecars on Docker", () => {
             assert.strictEqual(init.name, `shop-web-${index}.prepare`);
             assert.deepStrictEqual([init.attach, init.logs, init.mustRun, init.restart], [true, true, false, "no"]);
             assert.deepStrictEqual(init.networksAdvanced, [{ name: "shop" }]);
-            assert.deepStrictEqual(init.volumes, [{ volumeName: `shop-web-shared-${index}`, containerPath: "/work", readOnly: false }]);
+            assert.deepStrictEqual(init.volumes, [{ volumeName: index === 0 ? "shop-web-shared" : `shop-web-shared-${index}`, containerPath: "/work", readOnly: false }]);
             assert.deepStrictEqual(init.uploads, [{ file: "/etc/tmpl/motd.tmpl", content: "hello\n" }]);
             assert.strictEqual(init.readOnly, false, "config files are copied in through a writable root");
             assert.strictEqual(init.user, "65532:65532");
@@ -118,7 +118,7 @@ describe("Init containers and sidecars on Docker", () => {
             assert.strictEqual(sidecar.networkMode, `container:web-${index}-id`);
             assert.strictEqual(sidecar.networksAdvanced, undefined);
             assert.strictEqual(sidecar.restart, "unless-stopped");
-            assert.deepStrictEqual(sidecar.volumes, [{ volumeName: `shop-web-shared-${index}`, containerPath: "/shared", readOnly: true }]);
+            assert.deepStrictEqual(sidecar.volumes, [{ volumeName: index === 0 ? "shop-web-shared" : `shop-web-shared-${index}`, containerPath: "/shared", readOnly: true }]);
             assert.deepStrictEqual(sidecar.tmpfs, { "/tmp": "rw,noexec,nosuid,size=64m" });
         }
     });
@@ -126,9 +126,9 @@ describe("Init containers and sidecars on Docker", () => {
     it("make a volume shared with a helper a named volume per replica (a tmpfs cannot be shared); the others stay tmpfs", async () => {
         const { graph, result } = await runProgram(() => ({ web: webWithHelpers() }), onTarget("docker"));
         const web = graph.inputs(container, "web-0");
-        assert.deepStrictEqual(web.volumes, [{ volumeName: "shop-web-shared-0", containerPath: "/shared", readOnly: false }]);
+        assert.deepStrictEqual(web.volumes, [{ volumeName: "shop-web-shared", containerPath: "/shared", readOnly: false }]);
         assert.deepStrictEqual(web.tmpfs, { "/tmp": "rw,noexec,nosuid,size=64m", "/cache": "rw,nosuid" });
-        assert.deepStrictEqual((await resolveOutput(result.web.resourceNames)).value, ["shop-web-0", "shop-web-0.metrics", "shop-web-0.prepare", "shop-web-shared-0"]);
+        assert.deepStrictEqual((await resolveOutput(result.web.resourceNames)).value, ["shop-web-0", "shop-web-0.metrics", "shop-web-0.prepare", "shop-web-shared"]);
     });
 });
 

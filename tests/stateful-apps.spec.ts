@@ -73,15 +73,15 @@ describe("Stateful apps on Docker", () => {
         const { graph, result } = await runProgram(() => ({ db: database({ replicas: 2 }) }), onTarget("docker"));
         const volumes = graph.ofType("docker:index/volume:Volume").map((v) => [v.name, graph.inputs(v.type, v.name).name]);
         assert.deepStrictEqual(volumes, [
-            ["db-data-0", "shop-db-data-0"],
+            ["db-data", "shop-db-data"],
             ["db-data-1", "shop-db-data-1"],
         ]);
         for (const index of [0, 1]) {
             const args = graph.inputs(container, `db-${index}`);
-            assert.deepStrictEqual(args.volumes, [{ volumeName: `shop-db-data-${index}`, containerPath: "/data", readOnly: false }]);
+            assert.deepStrictEqual(args.volumes, [{ volumeName: index === 0 ? "shop-db-data" : `shop-db-data-${index}`, containerPath: "/data", readOnly: false }]);
             assert.strictEqual(args.tmpfs["/scratch"], "rw,nosuid");
         }
-        assert.deepStrictEqual((await resolveOutput(result.db.resourceNames)).value, ["shop-db-0", "shop-db-1", "shop-db-data-0", "shop-db-data-1"]);
+        assert.deepStrictEqual((await resolveOutput(result.db.resourceNames)).value, ["shop-db-0", "shop-db-1", "shop-db-data", "shop-db-data-1"]);
     });
 
     it("replace a container by removing the old one before the new one starts, so two never write one volume", async () => {
@@ -160,5 +160,13 @@ describe("Stateful apps: validation and the prod tier", () => {
             new berth.ContainerApp("a-b", { network: net, image: "x:1", volumes: [{ name: "c", mountPath: "/data", persistent: true }] });
         }, onTarget("docker"));
         assert.strictEqual(error.message, 'ContainerApp "a-b": volumes[0].name makes its named volume "a-b-c", the name of app "a"\'s named volume; rename one of them');
+    });
+
+    it("on Docker, refuses a named volume whose name ends in -<number>, which could be read as another volume's replica", async () => {
+        const error = await errorOf(() => {
+            const net = new berth.AppNetwork("shop", {});
+            new berth.ContainerApp("db", { network: net, image: "db:1", volumes: [{ name: "data-1", mountPath: "/data", persistent: true }] });
+        }, onTarget("docker"));
+        assert.match(error.message, /^ContainerApp "db": volumes\[0\]\.name "data-1" ends in -<number>, which berth keeps for the Docker volumes of replicas 1 and up/);
     });
 });

@@ -48,11 +48,13 @@ export const validName: fc.Arbitrary<string> = fc.oneof(
     { weight: 1, arbitrary: fc.integer({ min: 50, max: 63 }).chain((length) => fc.stringMatching(new RegExp(`^[a-z][-a-z0-9]{${length - 2}}[a-z0-9]$`))) },
 );
 
-/** Volume names: Kubernetes prefixes them with "volume-", so they stop at 56 characters. */
-export const volumeName: fc.Arbitrary<string> = fc.oneof(
-    validName.filter((name) => name.length <= 56),
-    fc.stringMatching(/^[a-z][-a-z0-9]{54}[a-z0-9]$/),
-);
+/**
+ * Volume names: Kubernetes prefixes them with "volume-", so they stop at 56
+ * characters; none ends in -<number>, which Docker keeps for replicas' volumes.
+ */
+export const volumeName: fc.Arbitrary<string> = fc
+    .oneof(validName.filter((name) => name.length <= 56), fc.stringMatching(/^[a-z][-a-z0-9]{54}[a-z0-9]$/))
+    .filter((name) => !/-[0-9]+$/.test(name));
 
 export const envName = fc.oneof(
     fc.constantFrom("LOG_LEVEL", "MODE", "API_TOKEN", "PORT", "DB_PASSWORD", "constructor", "toString", "valueOf"),

@@ -16,12 +16,19 @@ export function namedVolumes(workload: Pick<WorkloadModel, "volumes" | "initCont
     return workload.volumes.filter((v) => v.persistent || shared.has(v.name));
 }
 
-/** `<app>-<volume>-<replica>`: unique per app and replica, and apart from every other app's (berth claims `<app>-<volume>` per network). */
+/**
+ * `<app>-<volume>` for replica 0 and `<app>-<volume>-<replica>` for the rest:
+ * replica 0's is the name berth gave an app's one persistent volume before
+ * apps had several, so upgrading berth keeps that volume and its data instead
+ * of replacing it with an empty one. Unique per app and replica, and apart from
+ * every other app's: berth claims `<app>-<volume>` per network, and a named
+ * volume's name may not end in `-<number>` (volume-rules.ts).
+ */
 export function namedVolumeKey(appName: string, volume: string, replica: number): string {
-    return `${appName}-${volume}-${replica}`;
+    return replica === 0 ? `${appName}-${volume}` : `${appName}-${volume}-${replica}`;
 }
 
-/** The volume's name on the Docker host: `<network>-<app>-<volume>-<replica>`. */
+/** The volume's name on the Docker host: `<network>-` and its key. */
 export function namedVolumeName(networkName: string, appName: string, volume: string, replica: number): string {
     return `${networkName}-${namedVolumeKey(appName, volume, replica)}`;
 }

@@ -44,6 +44,7 @@ describe("Docker builder: init containers, sidecars and named volumes", () => {
         assert.deepStrictEqual(namedVolumes(web, web.sidecars).map((v) => v.name), ["shared", "data"]);
         assert.deepStrictEqual(namedVolumes(app({ volumes: [{ name: "cache", mountPath: "/cache" }] })).map((v) => v.name), []);
         assert.deepStrictEqual(namedVolumes(job({ volumes: [{ name: "work", mountPath: "/w" }], initContainers: [{ name: "i", image: "i:1", volumes: [{ name: "work", mountPath: "/w" }] }] })).map((v) => v.name), ["work"]);
+        assert.strictEqual(namedVolumeKey("web", "data", 0), "web-data", "replica 0 keeps the name of an app's one persistent volume before berth had several");
         assert.strictEqual(namedVolumeKey("web", "data", 1), "web-data-1");
         assert.strictEqual(namedVolumeName("shop", "web", "data", 1), "shop-web-data-1");
     });
