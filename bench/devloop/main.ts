@@ -20,7 +20,6 @@ import { dockerGet } from "./docker-api";
 import { EngineLock } from "./engine-lock";
 import { snapshotDifferences } from "./equivalence";
 import { figuresMarkdown } from "./report";
-import { stepUntilGone } from "./timed-step";
 
 interface Options {
     runs: number;
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
             const lock = options.lock ? await EngineLock.acquire(options.lock) : undefined;
             try {
                 if (round === 0) {
-                    await clearLeftovers([berth, compose], options.work, log);
+                    clearLeftovers([berth, compose], options.work, log);
                 }
                 const pair: Cycle[] = [];
                 for (const loop of order) {
@@ -119,12 +118,20 @@ async function setUp(root: string, log: (line: string) => void): Promise<{ docke
     return { docker: `${engine!.Version} (API ${engine!.ApiVersion})`, compose, pulumi };
 }
 
-/** Takes down what an interrupted run of the benchmark left; refuses when the shop's names are taken by someone else. */
-async function clearLeftovers(loops: DevLoop[], work: string, log: (line: string) => void): Promise<void> {
+/**
+ * Takes down what an interrupted run of the benchmark left (its own berth stack, its own compose project);
+ * refuses when the shop's names are taken by someone else's stack, which it leaves alone.
+ */
+function clearLeftovers(loops: DevLoop[], work: string, log: (line: string) => void): void {
     for (const loop of loops) {
-        if ((await loop.containers()).length > 0) {
-            log(`taking down ${loop.tool}'s stack left by an earlier run`);
-            await stepUntilGone(loop, loop.down(), path.join(work, `${loop.tool}-leftovers.log`));
+        log(`taking down whatever ${loop.tool}'s stack of an earlier run left`);
+        const { command, args, cwd, env } = loop.down();
+        const logFile = path.join(work, `${loop.tool}-leftovers.log`);
+        const out = fs.openSync(logFile, "w");
+        const down = spawnSync(command, args, { cwd, env, stdio: ["ignore", out, out] });
+        fs.closeSync(out);
+        if (down.status !== 0) {
+            throw new Error(`${command} ${args.join(" ")} exited ${down.status}; see ${logFile}`);
         }
     }
     const taken = spawnSync("docker", ["ps", "-a", "--filter", "name=^/shop-", "--format", "{{.Names}}"], { encoding: "utf8" }).stdout.trim();
@@ -132,7 +139,7 @@ async function clearLeftovers(loops: DevLoop[], work: string, log: (line: string
     if (taken !== "" || network) {
         throw new Error(
             `the engine already has ${[taken.split("\n").join(", "), network ? "network shop" : ""].filter((s) => s).join(", ")}, ` +
-                "which the shop's dev stack needs: take down the stack that made them (npm run dev -- --destroy, with its BERTH_DEV_STATE) first",
+                "which the shop's dev stack needs (its names are fixed): whoever made them takes them down (npm run dev -- --destroy, with their BERTH_DEV_STATE) first",
         );
     }
 }
