@@ -57,6 +57,8 @@ async function main(): Promise<void> {
             const lock = options.lock ? await EngineLock.acquire(options.lock) : undefined;
             try {
                 if (round === 0) {
+                    // Under the lock: a build retags images that other stacks on the engine use.
+                    execFileSync(path.join(root, "tools", "docker", "build-test-images"), [], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
                     clearLeftovers([berth, compose], options.work, log);
                 }
                 const pair: Cycle[] = [];
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${block}\n\nwrote ${options.out}\n`);
 }
 
-/** docker-compose (Debian's, installed when missing), an engine that answers, the shop's images built. */
+/** docker-compose (Debian's, installed when missing) and an engine that answers. */
 async function setUp(root: string, log: (line: string) => void): Promise<{ docker: string; compose: string; pulumi: string }> {
     if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status !== 0) {
         if (process.getuid?.() !== 0) {
@@ -110,7 +112,6 @@ async function setUp(root: string, log: (line: string) => void): Promise<{ docke
     const engine = await dockerGet<{ Version: string; ApiVersion: string }>("/version").catch((error: Error) => {
         throw new Error(`no Docker engine answers (${error.message}): start one (tools/docker/dockerd start)`);
     });
-    execFileSync(path.join(root, "tools", "docker", "build-test-images"), [], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
     const compose = execFileSync("docker-compose", ["version", "--short"], { encoding: "utf8" }).trim();
     const pulumi = execFileSync("bash", ["-c", 'command -v pulumi >/dev/null || . "${BERTH_TOOLS_CACHE:-$HOME/.cache/berth-tools}/env.sh"; echo "Pulumi CLI $(pulumi version)"'], {
         encoding: "utf8",
