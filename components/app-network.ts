@@ -1,12 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./spec/errors";
-import { appNetworkSchema } from "./spec/network";
-import { NetworkModel } from "./model";
-import { resolveSkipAwait, resolveTarget, Target } from "./target";
-import { renderDockerNetwork } from "./backends/docker/network";
-import { renderKubernetesNetwork } from "./backends/kubernetes/network";
-import { warnUnsupported } from "./capabilities";
-import { deployTargetKey } from "./deploy-target";
+import { argDefaults } from "./args/defaults";
+import { NetworkModel } from "./model/network";
+import { validateAppNetwork } from "./validation/app-network";
 
 export interface AppNetworkArgs {
     /**
@@ -17,7 +12,7 @@ export interface AppNetworkArgs {
     /**
      * No outside access. Docker: an internal bridge network. Kubernetes: an egress
      * NetworkPolicy that lets pods reach only the namespace and cluster DNS.
-     * @default false
+     * @default {@link argDefaults.network.internal}
      */
     internal?: boolean;
     /**
@@ -27,18 +22,18 @@ export interface AppNetworkArgs {
     namespace?: string;
     /**
      * Kubernetes: create the namespace (true) or adopt an existing one (false).
-     * @default true
+     * @default {@link argDefaults.network.createNamespace}
      */
     createNamespace?: boolean;
     /**
      * Kubernetes: deny all ingress to the namespace's pods except what apps allow
      * (their `allowFrom`, published ports and ingress). Set false to opt out.
-     * @default true
+     * @default {@link argDefaults.network.defaultDenyIngress}
      */
     defaultDenyIngress?: boolean;
     /**
      * Labels on the network / namespace and its policies.
-     * @default {}
+     * @default {@link argDefaults.network.labels}
      */
     labels?: { [key: string]: string };
     /**
@@ -62,53 +57,15 @@ export class AppNetwork extends pulumi.ComponentResource {
     public readonly networkModel: NetworkModel;
 
     constructor(name: string, args: AppNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AppNetwork", name, appNetworkSchema, args);
-        const target = resolveTarget("AppNetwork", name, spec.target);
+        const { model, backend, warnings } = validateAppNetwork(name, args, opts);
         super("berth:index:AppNetwork", name, {}, opts);
-
-        const networkName = target === "kubernetes" ? spec.namespace ?? name : name;
-        const skipAwait = resolveSkipAwait(spec.skipAwait);
-        const ref =
-            target === "docker"
-                ? renderDockerNetwork({ name: networkName, internal: spec.internal, labels: spec.labels }, this)
-                : renderKubernetesNetwork(
-                      {
-                          name: networkName,
-                          internal: spec.internal,
-                          createNamespace: spec.createNamespace,
-                          defaultDenyIngress: spec.defaultDenyIngress,
-                          labels: spec.labels,
-                          skipAwait,
-                      },
-                      this,
-                  );
-        // args may be null from JavaScript or another language; the schema read it as {}.
-        if (target === "docker" && args?.defaultDenyIngress === true) {
-            warnUnsupported("default-deny", target, this, `AppNetwork "${name}" defaultDenyIngress`);
+        const ref = backend.network.render(model, this);
+        for (const warning of warnings) {
+            pulumi.log.warn(warning, this);
         }
-
-        this.networkModel = {
-            name: networkName,
-            target,
-            internal: spec.internal,
-            createNamespace: spec.createNamespace,
-            defaultDenyIngress: target === "kubernetes" && spec.defaultDenyIngress,
-            labels: spec.labels,
-            skipAwait,
-            ref,
-            nameScope: nameScope(this, target, networkName),
-        };
+        this.networkModel = { ...model, ref };
         this.networkName = ref;
-        this.target = pulumi.output(target);
+        this.target = pulumi.output(model.target);
         this.registerOutputs({ networkName: this.networkName, target: this.target });
     }
-}
-
-/**
- * Where the names of a network's objects must be unique: its Docker network on
- * its Docker host, or its namespace on its cluster, which several AppNetworks
- * may adopt (`namespace`).
- */
-function nameScope(network: AppNetwork, target: Target, networkName: string): string {
-    return `${target} ${deployTargetKey(network, target)} ${target === "docker" ? "network" : "namespace"} ${networkName}`;
 }

@@ -1,10 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseArgs } from "./spec/errors";
-import { autoscalingPolicySchema } from "./spec/autoscaling";
-import { AutoscalingModel } from "./model";
-import { resolveTarget, targetMismatchProblem } from "./target";
-import { warnUnsupported } from "./capabilities";
-import { renderKubernetesAutoscaling } from "./backends/kubernetes/autoscaling";
+import { validateAutoscalingPolicy } from "./validation/autoscaling-policy";
 import type { ContainerApp } from "./container-app";
 
 export interface ScalingBehaviourArgs {
@@ -75,47 +70,16 @@ export class AutoscalingPolicy extends pulumi.ComponentResource {
     public readonly resourceNames: pulumi.Output<string[]>;
 
     constructor(name: string, args: AutoscalingPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = parseArgs("AutoscalingPolicy", name, autoscalingPolicySchema, args, [targetMismatchProblem(args, "app", "appModel", "app")]);
-        const app = spec.app.appModel;
-        const target = resolveTarget("AutoscalingPolicy", name, spec.target ?? app.target);
-        if (target === "docker" && spec.minReplicas > 1 && app.ports.some((p) => p.publish !== undefined)) {
-            throw new Error(
-                `AutoscalingPolicy "${name}": minReplicas ${spec.minReplicas} on Docker needs ${spec.minReplicas} containers, ` +
-                    `but app "${app.name}" publishes a host port, which one container only can bind; use minReplicas: 1 on Docker stacks`,
-            );
-        }
-        const persistent = app.volumes.find((v) => v.persistent);
-        if (persistent !== undefined && spec.maxReplicas > 1) {
-            throw new Error(
-                `AutoscalingPolicy "${name}": maxReplicas ${spec.maxReplicas} would run several replicas of app "${app.name}", ` +
-                    `but its persistent volume "${persistent.name}" is mounted by one replica only; do not autoscale an app with a persistent volume`,
-            );
-        }
-        const model: AutoscalingModel = {
-            name,
-            target,
-            app,
-            minReplicas: spec.minReplicas,
-            maxReplicas: spec.maxReplicas,
-            cpuUtilization: spec.cpuUtilization,
-            memoryUtilization: spec.memoryUtilization,
-            scaleUp: spec.scaleUp,
-            scaleDown: spec.scaleDown,
-            minAvailable: spec.minAvailable,
-        };
-        // Throws, before anything is registered, when the app has already been deployed.
-        (spec.app as unknown as ContainerApp).attachAutoscaling(model);
+        const { model, app, backend, warnings } = validateAutoscalingPolicy(name, args);
+        // Before anything is registered: the app then leaves its replica count to the policy.
+        app.attachAutoscaling(model);
         super("berth:index:AutoscalingPolicy", name, {}, opts);
-
-        let names: string[] = [];
-        if (target === "kubernetes") {
-            names = renderKubernetesAutoscaling(model, this);
-        } else {
-            warnUnsupported("autoscaling", target, this, `AutoscalingPolicy "${name}": app "${app.name}" runs ${spec.minReplicas} container(s)`);
+        for (const warning of warnings) {
+            pulumi.log.warn(warning, this);
         }
-        this.minReplicas = pulumi.output(spec.minReplicas);
-        this.maxReplicas = pulumi.output(spec.maxReplicas);
-        this.resourceNames = pulumi.output(names);
+        this.minReplicas = pulumi.output(model.minReplicas);
+        this.maxReplicas = pulumi.output(model.maxReplicas);
+        this.resourceNames = pulumi.output(backend.autoscaling.render(model, this));
         this.registerOutputs({ minReplicas: this.minReplicas, maxReplicas: this.maxReplicas, resourceNames: this.resourceNames });
     }
 }

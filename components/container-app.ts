@@ -1,18 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BerthValidationError, parseArgs } from "./spec/errors";
-import { containerAppSchema } from "./spec/container-app";
-import { AppModel, AutoscalingModel, sortedMap } from "./model";
-import { resolveSkipAwait, resolveTarget, targetMismatchProblem } from "./target";
-import { warnUnsupported } from "./capabilities";
-import { deployTargetKey } from "./deploy-target";
-import { renderDockerApp } from "./backends/docker/container-app";
-import { renderKubernetesApp } from "./backends/kubernetes/container-app";
-import { claimHostPorts } from "./backends/docker/published-ports";
-import { RenderedApp } from "./backends/rendered-app";
-import { readStackSettings, withDefaults } from "./spec/stack-settings";
-import { appTierFindings, replicaTierFindings } from "./spec/tiers";
-import { maxNameLength } from "./spec/names";
-import { claimDerivedNames, DerivedName, derivedNameClashes, maybeSecret } from "./spec/object-names";
+import { argDefaults } from "./args/defaults";
+import { Backend, RenderedApp } from "./backends/backend";
+import { AppModel } from "./model/app";
+import { AutoscalingModel } from "./model/autoscaling";
+import { replicaTierFindings } from "./stack/tiers";
+import { validateContainerApp } from "./validation/container-app";
+import { BerthValidationError } from "./validation/errors";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 
@@ -32,7 +25,7 @@ export interface PortArgs {
     publish?: number;
     /**
      * "tcp" or "udp".
-     * @default "tcp"
+     * @default {@link argDefaults.port.protocol}
      */
     protocol?: string;
 }
@@ -58,22 +51,22 @@ export interface HealthCheckArgs {
     command?: string[];
     /**
      * Seconds between checks.
-     * @default 10
+     * @default {@link argDefaults.healthCheck.intervalSeconds}
      */
     intervalSeconds?: number;
     /**
      * Seconds before a check counts as failed.
-     * @default 5
+     * @default {@link argDefaults.healthCheck.timeoutSeconds}
      */
     timeoutSeconds?: number;
     /**
      * Consecutive failures before the app counts as unhealthy.
-     * @default 3
+     * @default {@link argDefaults.healthCheck.failureThreshold}
      */
     failureThreshold?: number;
     /**
      * Seconds after start before checks count.
-     * @default 0
+     * @default {@link argDefaults.healthCheck.initialDelaySeconds}
      */
     initialDelaySeconds?: number;
 }
@@ -106,17 +99,17 @@ export interface VolumeArgs {
     /**
      * Keep the data across container restarts and replacements (Docker named volume,
      * Kubernetes PersistentVolumeClaim). Needs replicas: 1.
-     * @default false (ephemeral: tmpfs / emptyDir)
+     * @default {@link argDefaults.volume.persistent} (ephemeral: tmpfs / emptyDir)
      */
     persistent?: boolean;
     /**
      * Size of a persistent volume.
-     * @default "1Gi"
+     * @default {@link argDefaults.volume.size}
      */
     size?: string;
     /**
      * Mount read-only.
-     * @default false
+     * @default {@link argDefaults.volume.readOnly}
      */
     readOnly?: boolean;
 }
@@ -131,7 +124,7 @@ export interface ConfigMountArgs {
     mountPath?: string;
     /**
      * Expose the config's values and secrets as env vars (the app's own env wins on a clash).
-     * @default true
+     * @default {@link argDefaults.configMount.env}
      */
     env?: boolean;
 }
@@ -141,7 +134,7 @@ export interface IngressArgs {
     host: string;
     /**
      * Path prefix.
-     * @default "/"
+     * @default {@link argDefaults.ingress.path}
      */
     path?: string;
     /** Name of the app port to route to. */
@@ -161,32 +154,32 @@ export interface IngressArgs {
 export interface SecurityArgs {
     /**
      * Refuse to run as root.
-     * @default true
+     * @default {@link argDefaults.security.runAsNonRoot}
      */
     runAsNonRoot?: boolean;
     /**
      * User id the container runs as (with runAsNonRoot).
-     * @default 65532
+     * @default {@link argDefaults.security.runAsUser}
      */
     runAsUser?: number;
     /**
      * Group id the container runs as (with runAsNonRoot).
-     * @default 65532
+     * @default {@link argDefaults.security.runAsGroup}
      */
     runAsGroup?: number;
     /**
      * Read-only root filesystem; /tmp stays writable (tmpfs / emptyDir).
-     * @default true
+     * @default {@link argDefaults.security.readOnlyRootFilesystem}
      */
     readOnlyRootFilesystem?: boolean;
     /**
      * Drop all Linux capabilities.
-     * @default true
+     * @default {@link argDefaults.security.dropAllCapabilities}
      */
     dropAllCapabilities?: boolean;
     /**
      * Allow privilege escalation (setuid binaries).
-     * @default false
+     * @default {@link argDefaults.security.allowPrivilegeEscalation}
      */
     allowPrivilegeEscalation?: boolean;
 }
@@ -213,17 +206,17 @@ export interface ContainerAppArgs {
     args?: string[];
     /**
      * Env vars. A value that is a Pulumi secret stays one: a Kubernetes Secret referenced by key.
-     * @default {}
+     * @default {@link argDefaults.app.env}
      */
     env?: { [name: string]: pulumi.Input<string> };
     /**
      * AppConfigs the app uses; a change to one rolls the app.
-     * @default []
+     * @default {@link argDefaults.app.configs}
      */
     configs?: ConfigMountArgs[];
     /**
      * Ports the app listens on.
-     * @default []
+     * @default {@link argDefaults.app.ports}
      */
     ports?: PortArgs[];
     /**
@@ -238,22 +231,22 @@ export interface ContainerAppArgs {
     resources?: ResourcesArgs;
     /**
      * Number of instances (an AutoscalingPolicy takes over when attached).
-     * @default 1
+     * @default {@link argDefaults.app.replicas}
      */
     replicas?: number;
     /**
      * "always", "on-failure" or "never" (Docker; Kubernetes Deployments always restart).
-     * @default "always"
+     * @default {@link argDefaults.app.restartPolicy}
      */
     restartPolicy?: string;
     /**
      * Ephemeral and persistent volumes.
-     * @default []
+     * @default {@link argDefaults.app.volumes}
      */
     volumes?: VolumeArgs[];
     /**
      * Labels on everything the app creates.
-     * @default {}
+     * @default {@link argDefaults.app.labels}
      */
     labels?: { [key: string]: string };
     /**
@@ -263,12 +256,12 @@ export interface ContainerAppArgs {
     ingress?: IngressArgs;
     /**
      * Apps on the network allowed to reach this one (Kubernetes NetworkPolicy).
-     * @default [] (only published and ingress ports are reachable)
+     * @default {@link argDefaults.app.allowFrom} (only published and ingress ports are reachable)
      */
     allowFrom?: string[];
     /**
      * Security settings; each default is the secure choice and can be opted out of.
-     * @default non-root 65532, read-only root, no capabilities, no privilege escalation
+     * @default non-root {@link argDefaults.security.runAsUser}, read-only root, no capabilities, no privilege escalation
      */
     security?: SecurityArgs;
     /**
@@ -277,8 +270,11 @@ export interface ContainerAppArgs {
      */
     skipAwait?: boolean;
     /**
-     * Docker: seconds `up` waits for a container with a health check to become healthy.
-     * @default 60
+     * Seconds `up` waits for one replica to become healthy. Docker: each container with a health
+     * check. Kubernetes: each pod of a rollout, which starts them one after another, so `up` waits
+     * for the app's objects at most this many seconds times the most replicas the app can run
+     * (`pulumi.com/timeoutSeconds`; without it the provider waits 10 minutes).
+     * @default {@link argDefaults.app.healthyTimeoutSeconds}
      */
     healthyTimeoutSeconds?: number;
 }
@@ -299,83 +295,18 @@ export class ContainerApp extends pulumi.ComponentResource {
     public readonly resourceNames: pulumi.Output<string[]>;
     /** @internal The resolved description the backends and policies use. */
     public readonly appModel: AppModel;
+    private readonly backend: Backend;
     private autoscaling?: AutoscalingModel;
     private rendered = false;
 
     constructor(name: string, args: ContainerAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        const stack = readStackSettings();
-        const spec = parseArgs("ContainerApp", name, containerAppSchema, withDefaults(args, stack.defaults), [
-            targetMismatchProblem(args, "network", "networkModel", "network"),
-        ]);
-        const network = spec.network.networkModel;
-        const target = resolveTarget("ContainerApp", name, spec.target ?? network.target);
-        const tierFindings = appTierFindings(stack.tier, spec);
-        const derivedNames = appDerivedNames(name, spec);
-        const problems = [
-            ...crossTargetProblems(target, network.name, spec),
-            ...derivedNameProblems(name, spec),
-            ...derivedNameClashes(network.nameScope, `app "${name}"`, derivedNames),
-            ...tierFindings.errors,
-        ];
-        if (problems.length > 0) {
-            throw new BerthValidationError("ContainerApp", name, problems);
-        }
-        claimDerivedNames(network.nameScope, `app "${name}"`, derivedNames);
+        const { model, backend, warnings } = validateContainerApp(name, args, opts);
         super("berth:index:ContainerApp", name, {}, opts);
-        for (const warning of tierFindings.warnings) {
-            pulumi.log.warn(`ContainerApp "${name}": ${warning}`, this);
+        for (const warning of warnings) {
+            pulumi.log.warn(warning, this);
         }
-
-        const model: AppModel = {
-            name,
-            target,
-            network,
-            image: spec.image,
-            command: spec.command,
-            args: spec.args,
-            env: sortedMap(spec.env),
-            configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env })),
-            ports: [...spec.ports]
-                .sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol))
-                .map((p) => ({ name: p.name ?? `port-${p.port}`, port: p.port, protocol: p.protocol, publish: p.publish })),
-            healthCheck: spec.healthCheck && {
-                kind: spec.healthCheck.http ? "http" : spec.healthCheck.tcp ? "tcp" : "command",
-                path: spec.healthCheck.http?.path,
-                port: spec.healthCheck.http?.port ?? spec.healthCheck.tcp?.port,
-                command: spec.healthCheck.command,
-                intervalSeconds: spec.healthCheck.intervalSeconds,
-                timeoutSeconds: spec.healthCheck.timeoutSeconds,
-                failureThreshold: spec.healthCheck.failureThreshold,
-                initialDelaySeconds: spec.healthCheck.initialDelaySeconds,
-            },
-            resources: spec.resources,
-            replicas: spec.replicas,
-            restartPolicy: spec.restartPolicy,
-            volumes: spec.volumes,
-            labels: sortedMap(spec.labels),
-            ingress: spec.ingress && {
-                host: spec.ingress.host,
-                path: spec.ingress.path,
-                portName: spec.ingress.port,
-                className: spec.ingress.className,
-                tlsSecretName: spec.ingress.tlsSecretName,
-            },
-            allowFrom: [...spec.allowFrom].sort(),
-            security: spec.security,
-            skipAwait: resolveSkipAwait(spec.skipAwait),
-            healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
-            tier: stack.tier,
-        };
         this.appModel = model;
-
-        if (target === "docker") {
-            const published = spec.ports.flatMap((p, index) => (p.publish !== undefined ? [{ index, publish: p.publish, protocol: p.protocol }] : []));
-            const clashes = claimHostPorts(deployTargetKey(this, "docker"), name, published);
-            if (clashes.length > 0) {
-                throw new BerthValidationError("ContainerApp", name, clashes);
-            }
-        }
-        this.warnAboutTarget(model);
+        this.backend = backend;
 
         // Children are registered once the program's synchronous part has run, so
         // an AutoscalingPolicy created right after the app can still take over the
@@ -387,8 +318,8 @@ export class ContainerApp extends pulumi.ComponentResource {
             });
         });
 
+        const host = backend.app.host(model);
         const firstPort = model.ports[0];
-        const host = target === "docker" ? name : `${name}.${network.name}.svc`;
         this.host = pulumi.output(host);
         this.address = pulumi.output(firstPort ? `${host}:${firstPort.port}` : host);
         this.url = pulumi.output(rendering.then((r) => r.url));
@@ -396,106 +327,37 @@ export class ContainerApp extends pulumi.ComponentResource {
         this.registerOutputs({ host: this.host, address: this.address, url: this.url, resourceNames: this.resourceNames });
     }
 
-    /** @internal Called by AutoscalingPolicy: hands the replica count to the autoscaler. */
-    public attachAutoscaling(policy: AutoscalingModel): void {
+    /** @internal Why a policy cannot take over the replica count now; checked with the policy's other rules. */
+    public autoscalingProblems(policyName: string): string[] {
+        const problems: string[] = [];
         if (this.autoscaling) {
-            throw new Error(`AutoscalingPolicy "${policy.name}": app "${this.appModel.name}" already has AutoscalingPolicy "${this.autoscaling.name}"`);
+            problems.push(`app "${this.appModel.name}" already has AutoscalingPolicy "${this.autoscaling.name}"`);
         }
         if (this.rendered) {
-            throw new Error(
-                `AutoscalingPolicy "${policy.name}": app "${this.appModel.name}" was already deployed with a fixed replica count; ` +
+            problems.push(
+                `app "${this.appModel.name}" was already deployed with a fixed replica count; ` +
                     `create the policy right after the app, not inside an apply or after an await`,
             );
         }
+        return problems;
+    }
+
+    /** @internal Called by a valid AutoscalingPolicy: hands the replica count to the autoscaler. */
+    public attachAutoscaling(policy: AutoscalingModel): void {
         this.autoscaling = policy;
     }
 
     private render(): Promise<RenderedApp> {
         const model = this.appModel;
         const scaling = this.autoscaling;
+        // Known only now: whether an autoscaler owns the count. A policy's prod minimum was checked with its args.
         const replicaFindings = replicaTierFindings(model.tier, scaling?.minReplicas ?? model.replicas, scaling !== undefined);
         if (replicaFindings.errors.length > 0) {
-            const [type, name] = scaling ? ["AutoscalingPolicy", scaling.name] : ["ContainerApp", model.name];
-            return Promise.reject(new BerthValidationError(type, name, replicaFindings.errors));
+            return Promise.reject(new BerthValidationError("ContainerApp", model.name, replicaFindings.errors));
         }
         for (const warning of replicaFindings.warnings) {
             pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
         }
-        if (model.target === "docker") {
-            return renderDockerApp(model, this.autoscaling?.minReplicas ?? model.replicas, this);
-        }
-        return renderKubernetesApp(model, this.autoscaling ? undefined : model.replicas, this);
+        return this.backend.app.render(model, scaling, this);
     }
-
-    private warnAboutTarget(model: AppModel): void {
-        const app = `ContainerApp "${model.name}"`;
-        if (model.target === "docker") {
-            if (model.allowFrom.length > 0) {
-                warnUnsupported("allow-from", "docker", this, `${app} allowFrom`);
-            }
-            if (model.ingress) {
-                warnUnsupported("ingress", "docker", this, `${app} ingress`);
-            }
-        } else if (model.restartPolicy !== "always") {
-            warnUnsupported("restart-policy", "kubernetes", this, `${app} restartPolicy "${model.restartPolicy}"`);
-        }
-    }
-}
-
-/**
- * Names berth derives from the app's must be valid too, on both targets (as the
- * app's own name is): the LoadBalancer Service `<name>-public` is a DNS-1035
- * label of at most 63 characters.
- */
-function derivedNameProblems(name: string, spec: { ports: { publish?: number }[] }): string[] {
-    const longest = maxNameLength - "-public".length;
-    if (name.length > longest && spec.ports.some((p) => p.publish !== undefined)) {
-        return [`name must be at most ${longest} characters for an app that publishes a port (its Service is named "<name>-public"), got ${name.length}`];
-    }
-    return [];
-}
-
-/** Objects the app names after itself plus a suffix, which another component's could clash with (see spec/object-names). */
-function appDerivedNames(
-    name: string,
-    spec: { ports: { publish?: number }[]; env: Record<string, unknown>; volumes: { name: string; persistent: boolean }[] },
-): DerivedName[] {
-    const names: DerivedName[] = [];
-    if (spec.ports.length > 0) {
-        names.push({ kind: "Service", name, role: "Service", path: "name" });
-    }
-    if (spec.ports.some((p) => p.publish !== undefined)) {
-        names.push({ kind: "Service", name: `${name}-public`, role: "LoadBalancer Service", path: "ports" });
-    }
-    if (Object.values(spec.env).some(maybeSecret)) {
-        names.push({ kind: "Secret", name: `${name}-env`, role: "Secret for secret env", path: "env" });
-    }
-    spec.volumes.forEach((v, index) => {
-        if (v.persistent) {
-            names.push({ kind: "volume", name: `${name}-${v.name}`, role: "persistent volume", path: `volumes[${index}].name` });
-        }
-    });
-    return names;
-}
-
-/** Rules that depend on the target, checked with the rest before anything is registered. */
-function crossTargetProblems(
-    target: string,
-    networkName: string,
-    spec: { replicas: number; ports: { publish?: number }[]; configs: { config: { configModel: { name: string; network: { name: string } } } }[] },
-): string[] {
-    const problems: string[] = [];
-    spec.configs.forEach((c, index) => {
-        if (c.config.configModel.network.name !== networkName) {
-            problems.push(`configs[${index}].config "${c.config.configModel.name}" belongs to network "${c.config.configModel.network.name}", not "${networkName}"`);
-        }
-    });
-    if (target === "docker" && spec.replicas > 1) {
-        spec.ports.forEach((p, index) => {
-            if (p.publish !== undefined) {
-                problems.push(`ports[${index}].publish: a Docker host port is bound by one container, so publishing needs replicas: 1 (got ${spec.replicas})`);
-            }
-        });
-    }
-    return problems;
 }

@@ -15,8 +15,9 @@ export {
     SecurityArgs,
 } from "./container-app";
 export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "./autoscaling-policy";
-export { BerthValidationError } from "./spec/errors";
-export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./capabilities";
-export { Target } from "./target";
-export { loadStackConfig, LoadStackConfigOptions, StackConfigShape, StackConfigValues } from "./stack-config";
-export { StackConfigError, Tier, stackTier } from "./spec/stack-settings";
+export { BerthValidationError } from "./validation/errors";
+export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./backends/capabilities";
+export { Target } from "./stack/target";
+export { loadStackConfig, LoadStackConfigOptions, StackConfigShape, StackConfigValues } from "./stack/load-stack-config";
+export { StackConfigError } from "./stack/config-values";
+export { Tier, stackTier } from "./stack/berth-settings";

@@ -1,8 +1,5 @@
 import { Secret } from "@pulumi/policy";
-
-/** Pulumi's wire signature for a secret value: `{ [sigKey]: secretSig, value }`. */
-const sigKey = "4dabf18193072939515e22adb298388d";
-const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+import { isSecretMarker } from "../shared/secret-marker";
 
 /**
  * Whether a value arrives marked secret: the engine's wire form, or the
@@ -12,7 +9,7 @@ const secretSig = "1b47061264138c4ac30d75fd1eb44270";
  * (additionalSecretOutputs) and, above all, secret-looking names and values.
  */
 export function isMarkedSecret(value: unknown): boolean {
-    return value instanceof Secret || (typeof value === "object" && value !== null && (value as Record<string, unknown>)[sigKey] === secretSig);
+    return value instanceof Secret || isSecretMarker(value);
 }
 
 /** The value inside a secret marker, or the value itself. */
@@ -20,8 +17,8 @@ export function reveal(value: unknown): unknown {
     if (value instanceof Secret) {
         return value.value;
     }
-    if (isMarkedSecret(value)) {
-        return (value as { value: unknown }).value;
+    if (isSecretMarker(value)) {
+        return value.value;
     }
     return value;
 }

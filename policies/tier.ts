@@ -1,5 +1,5 @@
 import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { parseUrn } from "../components/review/urn";
+import { parseUrn } from "../shared/urn";
 
 /** The stack name that is prod without any configuration. */
 export const prodStackName = "prod";

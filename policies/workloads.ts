@@ -1,24 +1,17 @@
+import { kubernetesTypes } from "../shared/type-tokens";
 import { field, fieldList } from "./known-values";
-
-/** Type tokens the rules look at, besides the workloads below. */
-export const types = {
-    configMap: "kubernetes:core/v1:ConfigMap",
-    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
-    dockerContainer: "docker:index/container:Container",
-    remoteImage: "docker:index/remoteImage:RemoteImage",
-};
 
 /**
  * Where each Kubernetes workload keeps its pod spec. berth creates
  * Deployments; the others run containers just the same, so the rules cover them.
  */
 const podSpecPaths: Record<string, string[]> = {
-    "kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
-    "kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
-    "kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
-    "kubernetes:batch/v1:Job": ["spec", "template", "spec"],
-    "kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-    "kubernetes:core/v1:Pod": ["spec"],
+    [kubernetesTypes.deployment]: ["spec", "template", "spec"],
+    [kubernetesTypes.statefulSet]: ["spec", "template", "spec"],
+    [kubernetesTypes.daemonSet]: ["spec", "template", "spec"],
+    [kubernetesTypes.job]: ["spec", "template", "spec"],
+    [kubernetesTypes.cronJob]: ["spec", "jobTemplate", "spec", "template", "spec"],
+    [kubernetesTypes.pod]: ["spec"],
 };
 
 /** One container of a Kubernetes pod spec. */

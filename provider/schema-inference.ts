@@ -3,6 +3,7 @@ import * as ts from "typescript";
 import { Analyzer, AnalyzeResult, Dependency, PropertyDefinition } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { generateSchema } from "@pulumi/pulumi/provider/experimental/schema";
 import { packageInfo, packageName, providerDir } from "./package-info";
+import { argDefaults } from "../components/args/defaults";
 import { PackageSchema } from "./package-schema";
 
 /*
@@ -19,6 +20,8 @@ import { PackageSchema } from "./package-schema";
  *      analyzer turns every class property into one).
  *   3. A member's `@default` JSDoc tag is kept in its description ("Default: ..."):
  *      other languages' SDK docs have no other place to say what leaving it out does.
+ *      A `{@link argDefaults.<kind>.<field>}` in it becomes the value it names
+ *      (components/args/defaults.ts, where each default is written once).
  *   4. Object types drop the TypeScript interfaces' `Args` suffix (`PortArgs` is
  *      `berth:index:Port`): SDK generators add their own suffix, so other
  *      languages see `PortArgs`, not `PortArgsArgs`.
@@ -134,7 +137,19 @@ function isNonPublic(symbol: ts.Symbol): boolean {
 function defaultTag(symbol: ts.Symbol): string | undefined {
     const declaration = symbol.valueDeclaration;
     const tag = declaration && ts.getJSDocTags(declaration).find((t) => t.tagName.text === "default");
-    return tag ? ts.getTextOfJSDocComment(tag.comment)?.trim() : undefined;
+    const text = tag ? ts.getTextOfJSDocComment(tag.comment)?.trim() : undefined;
+    return text === undefined ? undefined : resolveDefaultLinks(text);
+}
+
+/** `{@link argDefaults.app.replicas}` in a `@default` tag: the value it names, as JSON (`1`, `"always"`, `[]`). */
+export function resolveDefaultLinks(text: string): string {
+    return text.replace(/\{@link argDefaults\.([\w.]+)\}/g, (link: string, path: string) => {
+        const value = path.split(".").reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), argDefaults);
+        if (value === undefined) {
+            throw new Error(`@default ${link}: components/args/defaults.ts has no such default`);
+        }
+        return JSON.stringify(value);
+    });
 }
 
 /** A copy of a JSON value with every `$ref` passed through `mapRef` and no boolean `optional` flag. */

@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { isSecretMarker, resolveOutput, runProgram } from "../components/testing";
-import { apiToken, onTarget, runShop, shop } from "./fixtures";
+import { apiToken, onTarget, runShop, shop } from "./programs";
 
 describe("AppConfig", () => {
     describe("on Kubernetes", () => {

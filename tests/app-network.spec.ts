@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { onTarget } from "./fixtures";
+import { onTarget } from "./programs";
 
 describe("AppNetwork", () => {
     describe("on Docker", () => {

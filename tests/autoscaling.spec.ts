@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { errorOf, onTarget, runShop, shop } from "./fixtures";
+import { errorOf, onTarget, runShop, shop } from "./programs";
 
 describe("AutoscalingPolicy", () => {
     describe("on Kubernetes", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as docker from "@pulumi/docker";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { onTarget, runShop } from "./fixtures";
+import { onTarget, runShop } from "./programs";
 
 describe("ContainerApp on Docker", () => {
     it("refers to the image by id, resolved through a RemoteImage kept locally", async () => {

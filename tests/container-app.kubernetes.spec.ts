@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { onTarget, runShop } from "./fixtures";
+import { onTarget, runShop } from "./programs";
 
 const deployment = "kubernetes:apps/v1:Deployment";
 const service = "kubernetes:core/v1:Service";

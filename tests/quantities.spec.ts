@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { cpuCores, memoryMebibytes, normaliseCpu, normaliseMemory } from "../components/spec/quantities";
+import { cpuCores, memoryMebibytes, normaliseCpu, normaliseMemory } from "../components/model/quantities";
 
 describe("Quantities are written in the API server's canonical form", () => {
     const cpu: Array<[string, string]> = [["250m", "250m"], ["0.5", "500m"], ["1000m", "1"], ["2", "2"], ["1.5", "1500m"]];

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { runShop } from "./fixtures";
+import { runShop } from "./programs";
 
 const deployment = "kubernetes:apps/v1:Deployment";
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { isSecretMarker, resolveOutput, runProgram } from "../components/testing";
-import { apiToken, dbPassword, onTarget } from "./fixtures";
+import { apiToken, dbPassword, onTarget } from "./programs";
 
 /** Every place a secret may go: config secrets, secret-valued config values and files, secret app env. */
 function secretEverywhere() {

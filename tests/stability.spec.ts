@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { runProgram } from "../components/testing";
-import { onTarget } from "./fixtures";
+import { onTarget } from "./programs";
 
 function program(order: "forward" | "reverse") {
     return () => {

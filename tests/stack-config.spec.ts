@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { z } from "zod";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { errorOf } from "./fixtures";
+import { errorOf } from "./programs";
 
 const shape = {
     replicas: z.number().int().min(2, "must be at least 2"),

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { runProgram } from "../components/testing";
-import { errorOf, onTarget, shop } from "./fixtures";
-import { mutableImageProblem } from "../components/spec/tiers";
+import { errorOf, onTarget, shop } from "./programs";
+import { mutableImageProblem } from "../shared/image-tags";
 
 const prod = onTarget("kubernetes", { "berth:tier": "prod" });
 

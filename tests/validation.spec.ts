@@ -1,7 +1,8 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../components";
 import { runProgram } from "../components/testing";
-import { errorOf, onTarget, shop } from "./fixtures";
+import { errorOf, onTarget, shop } from "./programs";
 
 function app(args: Partial<berth.ContainerAppArgs>, name = "web") {
     const net = new berth.AppNetwork("shop", {});
@@ -141,5 +142,129 @@ describe("Validation", () => {
             new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
             new berth.ContainerApp("admin", { network: net, image: "a:1", ports: [{ port: 80, publish: 8080 }] });
         }, onTarget("kubernetes"));
+    });
+});
+
+describe("Validation in one pass: every problem of a component in one error", () => {
+    function problemsOf(error: Error): string[] {
+        assert.ok(error instanceof berth.BerthValidationError, `not a BerthValidationError: ${error.message}`);
+        return error.problems;
+    }
+
+    it("reports a ContainerApp's field, rule, network, Docker and host-port problems together", async () => {
+        const error = await errorOf(() => {
+            const net = new berth.AppNetwork("shop", {});
+            const other = new berth.AppNetwork("other", {});
+            const foreign = new berth.AppConfig("foreign", { network: other, values: { A: "1" } });
+            new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
+            new berth.ContainerApp("admin", {
+                network: net,
+                image: "a:1",
+                restartPolicy: "sometimes",
+                replicas: 2,
+                ports: [{ port: 80, publish: 8080 }],
+                volumes: [
+                    { name: "v", mountPath: "/a" },
+                    { name: "v", mountPath: "/b" },
+                ],
+                configs: [{ config: foreign }],
+            });
+        }, onTarget("docker"));
+        assert.strictEqual(error.message.split(": ")[0], 'ContainerApp "admin"');
+        assert.deepStrictEqual(problemsOf(error), [
+            'restartPolicy must be "always", "on-failure" or "never"',
+            'volumes[1].name "v" is used by another volume',
+            'configs[0].config "foreign" belongs to network "other", not "shop"',
+            "ports[0].publish: a Docker host port is bound by one container, so publishing needs replicas: 1 (got 2)",
+            'ports[0].publish 8080/tcp is already published by app "web" on this Docker host',
+        ]);
+    });
+
+    it("a malformed field hides no rule that reads other fields", async () => {
+        const error = await errorOf(() => app({ healthCheck: { http: { path: "healthz", port: 8080 } }, ports: [{ port: 80 }, { port: 80 }] }), onTarget("kubernetes"));
+        assert.deepStrictEqual(problemsOf(error), [
+            'healthCheck.http.path must start with "/"',
+            'ports[1].name "port-80" is already used by ports[0]',
+            "ports[1].port 80/tcp is already declared by ports[0]",
+        ]);
+    });
+
+    it("reports the prod tier's findings with the args' problems", async () => {
+        const error = await errorOf(() => app({ image: "web", ports: [{ port: 80 }, { port: 80, name: "again" }] }), onTarget("kubernetes", { "berth:tier": "prod" }));
+        assert.deepStrictEqual(problemsOf(error), [
+            "ports[1].port 80/tcp is already declared by ports[0]",
+            'image "web" has no tag, which means latest; pin a version tag or a digest in a prod stack',
+            "healthCheck is required in a prod stack",
+            "resources.limits is required (cpu and/or memory) in a prod stack",
+        ]);
+    });
+
+    it("reports an AutoscalingPolicy's args, Docker, volume and app problems together", async () => {
+        const error = await errorOf(() => {
+            const net = new berth.AppNetwork("shop", {});
+            const web = new berth.ContainerApp("web", {
+                network: net,
+                image: "w:1",
+                ports: [{ port: 80, publish: 8080 }],
+                volumes: [{ name: "data", mountPath: "/data", persistent: true }],
+                resources: { requests: { cpu: "250m" } },
+            });
+            new berth.AutoscalingPolicy("first", { app: web, minReplicas: 1, maxReplicas: 1, cpuUtilization: 50 });
+            new berth.AutoscalingPolicy("second", { app: web, minReplicas: 3, maxReplicas: 2, cpuUtilization: 50, memoryUtilization: 60, minAvailable: 5 });
+        }, onTarget("docker"));
+        assert.strictEqual(error.message.split(": ")[0], 'AutoscalingPolicy "second"');
+        assert.deepStrictEqual(problemsOf(error), [
+            "minReplicas must be less than or equal to maxReplicas (2)",
+            "minAvailable must be less than minReplicas (3), or no pod could ever be evicted to drain a node",
+            'memoryUtilization app "web" has no resources.requests.memory; memory utilisation is measured against it',
+            'minReplicas 3 on Docker needs 3 containers, but app "web" publishes a host port, which one container only can bind; use minReplicas: 1 on Docker stacks',
+            'maxReplicas 2 would run several replicas of app "web", but its persistent volume "data" is mounted by one replica only; do not autoscale an app with a persistent volume',
+            'app "web" already has AutoscalingPolicy "first"',
+        ]);
+    });
+
+    it("reports a late AutoscalingPolicy together with its other problems, and the prod minimum", async () => {
+        const error = await errorOf(async () => {
+            const { web } = shop({ replicas: 2 });
+            await new Promise((resolve) => setImmediate(resolve));
+            new berth.AutoscalingPolicy("late", { app: web, minReplicas: 1, maxReplicas: 3, cpuUtilization: 50, minAvailable: 1 });
+        }, onTarget("kubernetes", { "berth:tier": "prod" }));
+        assert.deepStrictEqual(problemsOf(error), [
+            "minAvailable must be less than minReplicas (1), or no pod could ever be evicted to drain a node",
+            'app "web" was already deployed with a fixed replica count; create the policy right after the app, not inside an apply or after an await',
+            "minReplicas must be at least 2 (got 1) in a prod stack",
+        ]);
+    });
+
+    it("reports an AppConfig's key clash, target mismatch and derived-name clash together", async () => {
+        const error = await errorOf(() => {
+            const net = new berth.AppNetwork("shop", {});
+            new berth.ContainerApp("web", { network: net, image: "w:1", env: { TOKEN: pulumi.secret("t") } });
+            new berth.AppConfig("web-env", { network: net, target: "docker", values: { A: "1" }, secrets: { A: "2" } });
+        }, onTarget("kubernetes"));
+        assert.deepStrictEqual(problemsOf(error), [
+            "secrets.A is also in values; a key is either a value or a secret",
+            'target is "docker" but network "shop" is on "kubernetes"',
+            `name makes its Secret "web-env", the name of app "web"'s Secret for secret env; rename one of them`,
+        ]);
+    });
+
+    it("reports an AppNetwork's name, field and stack target problems together", async () => {
+        const error = await errorOf(() => new berth.AppNetwork("Shop_1", { namespace: "Shop_NS" }), onTarget("k8s"));
+        assert.deepStrictEqual(problemsOf(error), [
+            "name must be lower-case letters, digits and '-', start with a letter and end with a letter or digit (DNS-1123)",
+            "namespace must be lower-case letters, digits and '-', start with a letter and end with a letter or digit (DNS-1123)",
+            'stack config berth:target must be "docker" or "kubernetes" (got "k8s")',
+        ]);
+    });
+
+    it("registers nothing and claims nothing for a component that fails: the host port stays free", async () => {
+        const { graph } = await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            assert.throws(() => new berth.ContainerApp("bad", { network: net, image: "a b", ports: [{ port: 80, publish: 8080 }] }));
+            new berth.ContainerApp("web", { network: net, image: "w:1", ports: [{ port: 80, publish: 8080 }] });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.resources.filter((r) => r.name === "bad" || r.name.startsWith("bad-")), []);
+        assert.strictEqual(graph.ofType("docker:index/container:Container").length, 1);
     });
 });

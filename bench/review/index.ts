@@ -1,8 +1,8 @@
 import { performance } from "perf_hooks";
-import { failOnHits } from "../../components/review/fail-on";
-import { renderReport } from "../../components/review/markdown";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
+import { failOnHits } from "../../cli/review/fail-on";
+import { renderReport } from "../../cli/review/report/markdown";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
 
 /*
  * Benchmark of `berth review` on a huge stack: a preview of 5,000 steps

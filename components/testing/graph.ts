@@ -1,13 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isSecretMarker } from "../../shared/secret-marker";
 import { RecordedResource } from "./mocks";
 
-/** Pulumi's wire marker for a secret value. */
-const sigKey = "4dabf18193072939515e22adb298388d";
-const secretSig = "1b47061264138c4ac30d75fd1eb44270";
-
-export function isSecretMarker(value: unknown): value is { value: unknown } {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[sigKey] === secretSig;
-}
 
 /** Where a secret's plaintext was found outside a secret. */
 export interface Leak {

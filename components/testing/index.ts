@@ -5,7 +5,8 @@
  * is in plaintext, and compare the graph against a golden file.
  */
 export { setupMocks, RecordingMocks, RecordedResource } from "./mocks";
-export { ResourceGraph, Leak, resolveOutput, isSecretMarker } from "./graph";
+export { ResourceGraph, Leak, resolveOutput } from "./graph";
+export { isSecretMarker } from "../../shared/secret-marker";
 export { runProgram, RunOptions, ProgramRun } from "./run-program";
 export { expectGolden } from "./golden";
 export { expectNoPlaintext } from "./no-plaintext";

@@ -1,5 +1,6 @@
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { dockerTypes } from "../../shared/type-tokens";
 
 /** One resource the program registered, as the engine would have received it. */
 export interface RecordedResource {
@@ -29,7 +30,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 }
 
 function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
-    if (args.type === "docker:index/remoteImage:RemoteImage") {
+    if (args.type === dockerTypes.remoteImage) {
         const digest = crypto.createHash("sha256").update(String(args.inputs.name)).digest("hex");
         return { imageId: `sha256:${digest}`, repoDigest: `${args.inputs.name}@sha256:${digest}` };
     }

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resetHostPortClaims } from "../backends/docker/published-ports";
-import { resetNameClaims } from "../spec/object-names";
+import { resetClaims } from "../validation/claims";
 import { RecordingMocks, setupMocks } from "./mocks";
 import { ResourceGraph } from "./graph";
 
@@ -32,8 +31,7 @@ export interface ProgramRun<T> {
 export async function runProgram<T>(program: () => T | Promise<T>, options: RunOptions = {}): Promise<ProgramRun<T>> {
     const mocks: RecordingMocks = setupMocks({ project: options.project, stack: options.stack });
     mocks.resources = [];
-    resetHostPortClaims();
-    resetNameClaims();
+    resetClaims();
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
 
     const warnings: string[] = [];

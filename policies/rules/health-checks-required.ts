@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { dockerTypes } from "../../shared/type-tokens";
 import { field, fieldList, notKnown } from "../known-values";
 import { prodOnly } from "../tier";
-import { podContainers, types } from "../workloads";
+import { podContainers } from "../workloads";
 
 /**
  * In prod, every long-running container has a health check: Kubernetes routes
@@ -18,7 +19,7 @@ export const healthChecksRequired: ResourceValidationPolicy = prodOnly({
                 reportViolation(`${container.label} has no health check: add a readinessProbe or livenessProbe (berth: ContainerApp healthCheck)`);
             }
         }
-        if (args.type === types.dockerContainer) {
+        if (args.type === dockerTypes.container) {
             const tests = field(args.props, "healthcheck", "tests");
             if (tests === notKnown) {
                 return;

@@ -1,6 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { kubernetesTypes } from "../../shared/type-tokens";
 import { field, fieldList, notKnown } from "../known-values";
-import { types } from "../workloads";
 
 /**
  * A Kubernetes Ingress exposes an app to the outside: every host it serves
@@ -11,7 +11,7 @@ export const ingressTlsRequired: ResourceValidationPolicy = {
     description: "Every host a Kubernetes Ingress serves is covered by TLS.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
-        if (args.type !== types.ingress) {
+        if (args.type !== kubernetesTypes.ingress) {
             return;
         }
         if (field(args.props, "spec", "tls") === notKnown || field(args.props, "spec", "rules") === notKnown) {

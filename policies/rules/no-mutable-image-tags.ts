@@ -1,8 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { mutableImageProblem } from "../../components/spec/tiers";
+import { dockerTypes } from "../../shared/type-tokens";
+import { mutableImageProblem } from "../../shared/image-tags";
 import { field } from "../known-values";
 import { prodOnly } from "../tier";
-import { podContainers, types } from "../workloads";
+import { podContainers } from "../workloads";
 
 /**
  * In prod, every image is pinned: a version tag or a digest, never `latest`
@@ -14,10 +15,10 @@ export const noMutableImageTags: ResourceValidationPolicy = prodOnly({
     description: "In prod, images are pinned to a version tag or a digest: never latest, never without a tag.",
     validateResource: (args, reportViolation) => {
         const images: { where: string; image: unknown }[] = podContainers(args.type, args.props).map((c) => ({ where: c.label, image: field(c.spec, "image") }));
-        if (args.type === types.dockerContainer) {
+        if (args.type === dockerTypes.container) {
             images.push({ where: "container", image: field(args.props, "image") });
         }
-        if (args.type === types.remoteImage) {
+        if (args.type === dockerTypes.remoteImage) {
             images.push({ where: "image", image: field(args.props, "name") });
         }
         for (const { where, image } of images) {

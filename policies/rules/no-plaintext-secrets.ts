@@ -1,8 +1,9 @@
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { dockerTypes, kubernetesTypes } from "../../shared/type-tokens";
 import { field, fieldList, notKnown } from "../known-values";
 import { isMarkedSecret, reveal } from "../secret-marker";
 import { isSecretName, secretValueKind } from "../secret-patterns";
-import { podContainers, types } from "../workloads";
+import { podContainers } from "../workloads";
 
 /**
  * No secret in a plain env var or a ConfigMap, in any tier: anyone who may
@@ -34,7 +35,7 @@ export const noPlaintextSecrets: ResourceValidationPolicy = {
                 }
             }
         }
-        if (args.type === types.configMap) {
+        if (args.type === kubernetesTypes.configMap) {
             for (const section of ["data", "binaryData"]) {
                 const data = field(args.props, section);
                 if (typeof data !== "object" || data === null) {
@@ -50,7 +51,7 @@ export const noPlaintextSecrets: ResourceValidationPolicy = {
                 }
             }
         }
-        if (args.type === types.dockerContainer) {
+        if (args.type === dockerTypes.container) {
             checkDockerContainer(args, reportViolation);
         }
     },

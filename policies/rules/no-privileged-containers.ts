@@ -1,6 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { dockerTypes } from "../../shared/type-tokens";
 import { field, fieldList } from "../known-values";
-import { podContainers, types } from "../workloads";
+import { podContainers } from "../workloads";
 
 /**
  * No container runs privileged or with added Linux capabilities, in any tier:
@@ -21,7 +22,7 @@ export const noPrivilegedContainers: ResourceValidationPolicy = {
                 reportViolation(`${container.label} adds capabilities ${added.join(", ")}: remove securityContext.capabilities.add`);
             }
         }
-        if (args.type === types.dockerContainer) {
+        if (args.type === dockerTypes.container) {
             if (field(args.props, "privileged") === true) {
                 reportViolation("container runs privileged: remove privileged");
             }

@@ -1,7 +1,8 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { dockerTypes } from "../../shared/type-tokens";
 import { field, notKnown } from "../known-values";
 import { prodOnly } from "../tier";
-import { podContainers, types } from "../workloads";
+import { podContainers } from "../workloads";
 
 /** In prod, every container has a CPU or memory limit, so one app cannot starve the others on its node. */
 export const resourceLimitsRequired: ResourceValidationPolicy = prodOnly({
@@ -16,7 +17,7 @@ export const resourceLimitsRequired: ResourceValidationPolicy = prodOnly({
             }
             reportViolation(`${container.label} has no resource limits: set resources.limits.cpu and/or .memory (berth: ContainerApp resources.limits)`);
         }
-        if (args.type === types.dockerContainer) {
+        if (args.type === dockerTypes.container) {
             const memory = field(args.props, "memory");
             const cpus = field(args.props, "cpus");
             if (memory !== notKnown && cpus !== notKnown && !memory && !cpus) {

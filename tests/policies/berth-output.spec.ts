@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { berthPolicies, noPlaintextSecrets, policyPackName } from "../../policies/rules";
+import { berthPolicies, noPlaintextSecrets, policyPackName } from "../../policies/pack";
 import { runProgram } from "../../components/testing";
-import { onTarget, shop } from "../fixtures";
+import { onTarget, shop } from "../programs";
 import { recorded, violations } from "./helpers";
 
 describe("Policies on what berth itself creates", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { healthChecksRequired, noMutableImageTags, resourceLimitsRequired } from "../../policies/rules";
+import { healthChecksRequired, noMutableImageTags, resourceLimitsRequired } from "../../policies/pack";
 import { handWrittenContainer, handWrittenDeployment, unknownString, violations } from "./helpers";
 
 const deployment = "kubernetes:apps/v1:Deployment";

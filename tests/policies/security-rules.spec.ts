@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ingressTlsRequired, noPlaintextSecrets, noPrivilegedContainers } from "../../policies/rules";
+import { ingressTlsRequired, noPlaintextSecrets, noPrivilegedContainers } from "../../policies/pack";
 import { handWrittenContainer, handWrittenDeployment, unknownString, violations } from "./helpers";
 
 const deployment = "kubernetes:apps/v1:Deployment";

@@ -596,12 +596,6 @@ export function reordered<T>(value: T, order: number[]): T {
 export interface Fault {
     sets: Record<string, unknown>;
     expect: string;
-    /**
-     * Known exception: the rule is checked after the component itself is
-     * registered (never a child). Only the Docker host-port clash, which needs
-     * the component's provider (see docs/reliability.md).
-     */
-    registersComponent?: true;
 }
 
 const remove = { $delete: true };
@@ -806,7 +800,7 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
                 ...(target === "docker"
                     ? [
                           fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }], ingress: remove, volumes: remove }, "ports[0].publish")),
-                          fc.constant(({ ...fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }], ingress: remove }, "ports[1].publish"), registersComponent: true as const })),
+                          fc.constant(fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }], ingress: remove }, "ports[1].publish")),
                       ]
                     : []),
             );

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
-import { BerthValidationError } from "../../components/spec/errors";
+import { BerthValidationError } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
 import { Args, Fault, SystemSpec, Target } from "./arbitraries";
 
@@ -267,9 +267,9 @@ const crashTypes = [TypeError, RangeError, ReferenceError, SyntaxError, EvalErro
 
 /**
  * The problems of a validation failure. Fails the case when the error is a
- * crash (TypeError and kin, a ZodError, a non-Error) or does not name the
- * component the way berth promises: a BerthValidationError, or an Error whose
- * message starts with `<Component> "<name>": `.
+ * crash (TypeError and kin, a ZodError, a non-Error) or is not the one error
+ * berth promises: a BerthValidationError naming the component, with every
+ * problem in its message.
  */
 export function problemsOf(error: unknown, type: ComponentType, name: string): string[] {
     if (!(error instanceof Error)) {
@@ -278,21 +278,14 @@ export function problemsOf(error: unknown, type: ComponentType, name: string): s
     if (crashTypes.some((crash) => error instanceof crash)) {
         throw new Error(`crashed with ${error.name}: ${error.message}\n${error.stack}`);
     }
-    const prefix = `${type} "${name}": `;
-    if (error instanceof BerthValidationError) {
-        assert.strictEqual(error.componentType, type, `error names ${error.componentType}, not ${type}: ${error.message}`);
-        assert.strictEqual(error.componentName, name, `error names "${error.componentName}", not "${name}": ${error.message}`);
-        assert.ok(error.problems.length > 0, `no problems listed: ${error.message}`);
-        assert.strictEqual(error.message, prefix + error.problems.join("; "));
-        return error.problems;
+    if (!(error instanceof BerthValidationError)) {
+        throw new Error(`threw a ${error.constructor.name}, not berth's BerthValidationError: ${error.message}`);
     }
-    if (Object.getPrototypeOf(error) !== Error.prototype) {
-        throw new Error(`threw a ${error.constructor.name}, not berth's error: ${error.message}`);
-    }
-    if (!error.message.startsWith(prefix)) {
-        throw new Error(`error does not start with ${prefix}: ${error.message}`);
-    }
-    return [error.message.slice(prefix.length)];
+    assert.strictEqual(error.componentType, type, `error names ${error.componentType}, not ${type}: ${error.message}`);
+    assert.strictEqual(error.componentName, name, `error names "${error.componentName}", not "${name}": ${error.message}`);
+    assert.ok(error.problems.length > 0, `no problems listed: ${error.message}`);
+    assert.strictEqual(error.message, `${type} "${name}": ` + error.problems.join("; "));
+    return error.problems;
 }
 
 /** Whether a problem line is about `expected` (a path, or a rule's own words). */

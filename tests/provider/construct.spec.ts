@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { specialOutputValueSig, specialResourceSig, specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { BerthProvider, ComponentRegistry } from "../../provider/berth-provider";
 import { expectNoPlaintext, resolveOutput, runProgram } from "../../components/testing";
-import { apiToken, onTarget, runShop } from "../fixtures";
+import { apiToken, onTarget, runShop } from "../programs";
 
 /*
  * Construct calls as the Pulumi engine makes them for a YAML or Python

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { failOnHits } from "../../components/review/fail-on";
-import { renderReport } from "../../components/review/markdown";
+import { failOnHits } from "../../cli/review/fail-on";
+import { renderReport } from "../../cli/review/report/markdown";
 import { reviewFixture } from "./helpers";
 
 const ciDir = path.resolve(__dirname, "..", "..", "..", "examples", "ci");

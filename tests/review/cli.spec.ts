@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { CliIo, exitCodes, main } from "../../components/review/cli";
+import { CliIo, exitCodes, main } from "../../cli/berth";
 import { fixtureText, fixturesDir } from "./helpers";
 
 /** An in-memory CLI: files are fixtures by name, stdin is given, output is collected. */
@@ -90,7 +90,7 @@ describe("berth review: the command line", () => {
     });
 
     it("runs as the package's bin: shebang, stdin, exit status", () => {
-        const bin = path.resolve(__dirname, "..", "..", "components", "review", "cli.js");
+        const bin = path.resolve(__dirname, "..", "..", "cli", "berth.js");
         const result = spawnSync(process.execPath, [bin, "review", "--fail-on", "stateful-delete"], {
             input: fixtureText("prod-kubernetes.json"),
             encoding: "utf8",

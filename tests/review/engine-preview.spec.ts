@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { renderReport } from "../../components/review/markdown";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
-import { parseUrn } from "../../components/review/urn";
+import { renderReport } from "../../cli/review/report/markdown";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
+import { parseUrn } from "../../shared/urn";
 import { changeNamed, fixtureText } from "./helpers";
 
 /*

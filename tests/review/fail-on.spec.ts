@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { failOnHits, parseFailOn } from "../../components/review/fail-on";
+import { failOnHits, parseFailOn } from "../../cli/review/fail-on";
 import { reviewFixture } from "./helpers";
 
 describe("berth review: --fail-on", () => {

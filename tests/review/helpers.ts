@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { readPreview } from "../../components/review/preview";
-import { StackReview, reviewStack } from "../../components/review/stack-review";
+import { readPreview } from "../../cli/review/read/preview";
+import { StackReview, reviewStack } from "../../cli/review/stack-review";
 
 /** Specs run from dist/tests/review; the fixtures stay in the source tree. */
 export const fixturesDir = path.resolve(__dirname, "..", "..", "..", "tests", "review", "fixtures");

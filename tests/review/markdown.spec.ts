@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { renderReport } from "../../components/review/markdown";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
+import { renderReport } from "../../cli/review/report/markdown";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
 import { previewOf, previewStep, reviewFixture } from "./helpers";
 
 describe("berth review: the Markdown report", () => {

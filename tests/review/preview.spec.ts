@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PreviewReadError, readPreview } from "../../components/review/preview";
+import { PreviewReadError, readPreview } from "../../cli/review/read/preview";
 import { fixtureText } from "./helpers";
 
 describe("berth review: reading `pulumi preview --json`", () => {

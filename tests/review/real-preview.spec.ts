@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { renderReport } from "../../components/review/markdown";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
-import { parseUrn } from "../../components/review/urn";
+import { renderReport } from "../../cli/review/report/markdown";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
+import { parseUrn } from "../../shared/urn";
 
 /** Captured from the real engine by the e2e suite (the Kubernetes issue); absent until that suite has run. */
 const captured = path.resolve(__dirname, "..", "..", "..", "tests", "fixtures", "preview-kubernetes.json");

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { renderReport } from "../../components/review/markdown";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
+import { renderReport } from "../../cli/review/report/markdown";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
 import { fixtureText, previewOf, previewStep } from "./helpers";
 
 /** Every string value in a preview's states, with where it was. */

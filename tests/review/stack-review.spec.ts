@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { readPreview } from "../../components/review/preview";
-import { reviewStack } from "../../components/review/stack-review";
+import { readPreview } from "../../cli/review/read/preview";
+import { reviewStack } from "../../cli/review/stack-review";
 import { changeNamed, previewOf, previewStep, reviewFixture } from "./helpers";
 
 const deployment = "kubernetes:apps/v1:Deployment";

@@ -1,30 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import { networkLabels } from "../../labels";
-import { StringMap } from "../../model";
-
-/** Docker labels are a list of {label, value}; sorted so the list never reorders. */
-export function dockerLabels(labels: StringMap): docker.types.input.NetworkLabel[] {
-    return Object.keys(labels).sort().map((label) => ({ label, value: labels[label] }));
-}
-
-export interface DockerNetworkSpec {
-    name: string;
-    internal: boolean;
-    labels: StringMap;
-}
+import { NetworkSettings } from "../../model/network";
+import { networkLabels } from "../labels";
+import { dockerLabels } from "./label-list";
 
 /** An AppNetwork on Docker: one user-defined bridge network; its DNS resolves app names to their containers. */
-export function renderDockerNetwork(spec: DockerNetworkSpec, parent: pulumi.Resource): pulumi.Output<string> {
-    const network = new docker.Network(
-        spec.name,
-        {
-            name: spec.name,
-            driver: "bridge",
-            internal: spec.internal,
-            labels: dockerLabels(networkLabels(spec.name, spec.labels)),
-        },
-        { parent },
-    );
-    return network.name;
+export function renderDockerNetwork(network: NetworkSettings, parent: pulumi.Resource): pulumi.Output<string> {
+    return new docker.Network(network.name, networkArgs(network), { parent }).name;
+}
+
+/** A bridge network, internal (no outside access) when asked, under the network's labels. */
+export function networkArgs(network: NetworkSettings): docker.NetworkArgs {
+    return { name: network.name, driver: "bridge", internal: network.internal, labels: dockerLabels(networkLabels(network.name, network.labels)) };
 }

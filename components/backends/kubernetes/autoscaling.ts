@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { appLabels, selectorLabels } from "../../labels";
-import { AutoscalingModel, ScalingBehaviourModel } from "../../model";
+import { AutoscalingModel, ScalingBehaviourModel } from "../../model/autoscaling";
+import { appLabels, selectorLabels } from "../labels";
 import { objectMetadata } from "./metadata";
 
 /**
@@ -12,43 +12,35 @@ import { objectMetadata } from "./metadata";
 export function renderKubernetesAutoscaling(policy: AutoscalingModel, parent: pulumi.Resource): string[] {
     const app = policy.app;
     const metadata = objectMetadata(app.name, app.network.ref, appLabels(app), app.skipAwait);
-    const metrics: k8s.types.input.autoscaling.v2.MetricSpec[] = [];
-    if (policy.cpuUtilization !== undefined) {
-        metrics.push({ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: policy.cpuUtilization } } });
-    }
-    if (policy.memoryUtilization !== undefined) {
-        metrics.push({ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: policy.memoryUtilization } } });
-    }
-    const behavior = policy.scaleUp || policy.scaleDown ? { scaleUp: rules(policy.scaleUp), scaleDown: rules(policy.scaleDown) } : undefined;
-
-    new k8s.autoscaling.v2.HorizontalPodAutoscaler(
-        policy.name,
-        {
-            metadata,
-            spec: {
-                scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: app.name },
-                minReplicas: policy.minReplicas,
-                maxReplicas: policy.maxReplicas,
-                metrics,
-                behavior,
-            },
-        },
-        { parent },
-    );
+    new k8s.autoscaling.v2.HorizontalPodAutoscaler(policy.name, { metadata, spec: autoscalerSpec(policy) }, { parent });
     const names = [`HorizontalPodAutoscaler/${app.name}`];
-
-    if (policy.minAvailable !== undefined) {
-        new k8s.policy.v1.PodDisruptionBudget(
-            policy.name,
-            { metadata, spec: { minAvailable: policy.minAvailable, selector: { matchLabels: selectorLabels(app.name) } } },
-            { parent },
-        );
+    const budget = disruptionBudgetSpec(policy);
+    if (budget) {
+        new k8s.policy.v1.PodDisruptionBudget(policy.name, { metadata, spec: budget }, { parent });
         names.push(`PodDisruptionBudget/${app.name}`);
     }
     return names;
 }
 
-function rules(behaviour: ScalingBehaviourModel | undefined): k8s.types.input.autoscaling.v2.HPAScalingRules | undefined {
+/** Scales the app's Deployment on the metrics the policy names, at the pace it sets. */
+export function autoscalerSpec(policy: AutoscalingModel): k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec {
+    const utilisation = (name: string, averageUtilization: number | undefined): k8s.types.input.autoscaling.v2.MetricSpec[] =>
+        averageUtilization === undefined ? [] : [{ type: "Resource", resource: { name, target: { type: "Utilization", averageUtilization } } }];
+    return {
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: policy.app.name },
+        minReplicas: policy.minReplicas,
+        maxReplicas: policy.maxReplicas,
+        metrics: [...utilisation("cpu", policy.cpuUtilization), ...utilisation("memory", policy.memoryUtilization)],
+        behavior: policy.scaleUp || policy.scaleDown ? { scaleUp: scalingRules(policy.scaleUp), scaleDown: scalingRules(policy.scaleDown) } : undefined,
+    };
+}
+
+/** Pods that stay during voluntary disruptions (node drains); undefined without minAvailable. */
+export function disruptionBudgetSpec(policy: AutoscalingModel): k8s.types.input.policy.v1.PodDisruptionBudgetSpec | undefined {
+    return policy.minAvailable === undefined ? undefined : { minAvailable: policy.minAvailable, selector: { matchLabels: selectorLabels(policy.app.name) } };
+}
+
+function scalingRules(behaviour: ScalingBehaviourModel | undefined): k8s.types.input.autoscaling.v2.HPAScalingRules | undefined {
     if (!behaviour) {
         return undefined;
     }

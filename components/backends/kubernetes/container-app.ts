@@ -1,279 +1,117 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { appLabels, configHashAnnotation, selectorLabels } from "../../labels";
-import { AppModel, HealthCheckModel } from "../../model";
-import { rolloutHash } from "../../config-hash";
-import { splitSecrets } from "../../spec/secrets";
-import { appEnv } from "../env";
-import { RenderedApp } from "../rendered-app";
+import { AppModel } from "../../model/app";
+import { splitSecrets } from "../../model/secrets";
+import { appEnv } from "../app-env";
+import { RenderedApp } from "../backend";
+import { appLabels } from "../labels";
+import { configRefs } from "./config";
+import { KubernetesConfigRefs } from "./config-refs";
+import { appContainer } from "./container";
+import { deploymentSpec, rolloutAnnotations } from "./deployment";
+import { appSecretRefs, containerEnv } from "./env";
+import { ingressSpec, ingressUrl } from "./ingress";
 import { objectMetadata } from "./metadata";
-
-type Container = k8s.types.input.core.v1.Container;
-type Volume = k8s.types.input.core.v1.Volume;
-type VolumeMount = k8s.types.input.core.v1.VolumeMount;
-type EnvVar = k8s.types.input.core.v1.EnvVar;
+import { allowPolicySpec } from "./allow-policy";
+import { clusterServiceSpec, publicServiceSpec } from "./services";
+import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from "./volumes";
 
 /**
  * A ContainerApp on Kubernetes: a Deployment (plus a Secret for secret env
  * values), a ClusterIP Service for its ports, a LoadBalancer Service for the
  * published ones, an Ingress when asked, PersistentVolumeClaims for
  * persistent volumes, and the NetworkPolicy that lets the allowed traffic
- * through the namespace's default deny.
+ * through the namespace's default deny. Each object's spec comes from a
+ * builder of its own (container.ts, volumes.ts, services.ts, ...).
  *
- * `replicas` undefined means an autoscaler owns the count: the Deployment
- * then omits spec.replicas so server-side apply never fights the HPA.
+ * `replicas` undefined means an autoscaler owns the count; `mostReplicas` is
+ * the most the app can run, which bounds how long `up` waits for a rollout.
  */
-export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, parent: pulumi.Resource): Promise<RenderedApp> {
-    const namespace = app.network.ref;
-    const labels = appLabels(app);
-    const metadata = (name: string) => objectMetadata(name, namespace, labels, app.skipAwait);
-    const resourceNames: string[] = [];
+export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
+    const objects = new AppObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
 
     // Secret env values live in the app's own Secret, referenced by key: never a plain env var.
     const { secret: secretEnv } = await splitSecrets(app.env);
-    let envSecretName: pulumi.Output<string> | undefined;
+    let appSecret = {};
     if (Object.keys(secretEnv).length > 0) {
-        const envSecret = new k8s.core.v1.Secret(
-            `${app.name}-env`,
-            { metadata: metadata(`${app.name}-env`), type: "Opaque", stringData: pulumi.secret(secretEnv) },
-            { parent },
-        );
-        envSecretName = envSecret.metadata.name;
-        resourceNames.push(`Secret/${app.name}-env`);
+        const name = `${app.name}-env`;
+        const secret = new k8s.core.v1.Secret(name, { metadata: objects.metadata("Secret", name), type: "Opaque", stringData: pulumi.secret(secretEnv) }, objects.options);
+        appSecret = appSecretRefs(secret.metadata.name, Object.keys(secretEnv));
     }
+    const configs = await configRefsByName(app);
+    const envRefs = { configs: Object.fromEntries(Object.entries(configs).map(([name, refs]) => [name, refs.envSources])), appSecret };
+    const env = containerEnv(await appEnv(app, secretEnv), envRefs);
 
-    const env: EnvVar[] = [];
-    for (const source of await appEnv(app, secretEnv)) {
-        if (source.config !== undefined) {
-            const refs = await app.configs.find((c) => c.config.name === source.config)!.config.kubernetes!;
-            env.push(
-                source.secret
-                    ? { name: source.name, valueFrom: { secretKeyRef: { name: refs.secret!, key: source.name } } }
-                    : { name: source.name, valueFrom: { configMapKeyRef: { name: refs.configMap!, key: source.name } } },
-            );
-        } else if (source.secret) {
-            env.push({ name: source.name, valueFrom: { secretKeyRef: { name: envSecretName!, key: source.name } } });
-        } else {
-            env.push({ name: source.name, value: source.value });
-        }
+    const claims: Record<string, pulumi.Input<string>> = {};
+    for (const volume of app.volumes.filter((v) => v.persistent)) {
+        const name = `${app.name}-${volume.name}`;
+        const claim = new k8s.core.v1.PersistentVolumeClaim(name, { metadata: objects.metadata("PersistentVolumeClaim", name), spec: claimSpec(volume) }, objects.options);
+        claims[volume.name] = claim.metadata.name;
     }
+    const { volumes, mounts } = podVolumes(configVolumes(app.configs, (config) => configs[config].fileSources), scratchVolume(app.security), appVolumes(app.volumes, claims));
 
-    const volumes: Volume[] = [];
-    const mounts: VolumeMount[] = [];
-    for (const [index, mount] of app.configs.entries()) {
-        if (mount.mountPath === undefined) {
-            continue;
-        }
-        const contents = await mount.config.contents;
-        const refs = await mount.config.kubernetes!;
-        const plainFiles = Object.keys(contents.plainFiles);
-        const secretFiles = Object.keys(contents.secretFiles);
-        const volumeName = `config-${index}`;
-        volumes.push({
-            name: volumeName,
-            projected: {
-                sources: [
-                    ...(plainFiles.length > 0 ? [{ configMap: { name: refs.configMap!, items: plainFiles.map((key) => ({ key, path: key })) } }] : []),
-                    ...(secretFiles.length > 0 ? [{ secret: { name: refs.secret!, items: secretFiles.map((key) => ({ key, path: key })) } }] : []),
-                ],
-            },
-        });
-        mounts.push({ name: volumeName, mountPath: mount.mountPath, readOnly: true });
+    const pod = { container: appContainer(app, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
+    new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, pod) }, objects.options);
+    createNetworking(app, objects);
+    return { url: app.ingress ? ingressUrl(app.ingress) : undefined, resourceNames: objects.names.sort() };
+}
+
+/** How other apps and the outside reach the app: its Services, its Ingress, its allow policy. */
+function createNetworking(app: AppModel, objects: AppObjects): void {
+    const cluster = clusterServiceSpec(app);
+    if (cluster) {
+        new k8s.core.v1.Service(app.name, { metadata: objects.metadata("Service", app.name), spec: cluster }, objects.options);
     }
-    if (app.security.readOnlyRootFilesystem) {
-        // A read-only root still needs somewhere to write scratch files.
-        volumes.push({ name: "tmp", emptyDir: {} });
-        mounts.push({ name: "tmp", mountPath: "/tmp" });
+    const published = publicServiceSpec(app);
+    if (published) {
+        const name = `${app.name}-public`;
+        new k8s.core.v1.Service(name, { metadata: objects.metadata("Service", name), spec: published }, objects.options);
     }
-    for (const volume of app.volumes) {
-        if (volume.persistent) {
-            const claimName = `${app.name}-${volume.name}`;
-            const claim = new k8s.core.v1.PersistentVolumeClaim(
-                claimName,
-                {
-                    metadata: metadata(claimName),
-                    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: volume.size } } },
-                },
-                { parent },
-            );
-            volumes.push({ name: `volume-${volume.name}`, persistentVolumeClaim: { claimName: claim.metadata.name } });
-            resourceNames.push(`PersistentVolumeClaim/${claimName}`);
-        } else {
-            volumes.push({ name: `volume-${volume.name}`, emptyDir: {} });
-        }
-        mounts.push({ name: `volume-${volume.name}`, mountPath: volume.mountPath, readOnly: volume.readOnly || undefined });
-    }
-
-    const container: Container = {
-        name: app.name,
-        image: app.image,
-        command: app.command,
-        args: app.args,
-        env: env.length > 0 ? env : undefined,
-        ports: app.ports.length > 0 ? app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() })) : undefined,
-        readinessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
-        livenessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
-        resources: resources(app),
-        securityContext: {
-            runAsNonRoot: app.security.runAsNonRoot,
-            runAsUser: app.security.runAsNonRoot ? app.security.runAsUser : undefined,
-            runAsGroup: app.security.runAsNonRoot ? app.security.runAsGroup : undefined,
-            readOnlyRootFilesystem: app.security.readOnlyRootFilesystem,
-            allowPrivilegeEscalation: app.security.allowPrivilegeEscalation,
-            capabilities: app.security.dropAllCapabilities ? { drop: ["ALL"] } : undefined,
-            seccompProfile: { type: "RuntimeDefault" },
-        },
-        volumeMounts: mounts.length > 0 ? mounts : undefined,
-    };
-
-    const configHashes = app.configs.map((c) => c.config.hash);
-    const rollsOn = configHashes.length > 0 || Object.keys(secretEnv).length > 0;
-    new k8s.apps.v1.Deployment(
-        app.name,
-        {
-            metadata: metadata(app.name),
-            spec: {
-                replicas,
-                selector: { matchLabels: selectorLabels(app.name) },
-                // Keep every old pod until its replacement is ready.
-                strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-                template: {
-                    metadata: {
-                        labels,
-                        annotations: rollsOn ? { [configHashAnnotation]: rolloutHash(app.name, configHashes, secretEnv) } : undefined,
-                    },
-                    spec: {
-                        automountServiceAccountToken: false,
-                        containers: [container],
-                        volumes: volumes.length > 0 ? volumes : undefined,
-                    },
-                },
-            },
-        },
-        { parent },
-    );
-    resourceNames.push(`Deployment/${app.name}`);
-
-    if (app.ports.length > 0) {
-        new k8s.core.v1.Service(
-            app.name,
-            {
-                metadata: metadata(app.name),
-                spec: {
-                    type: "ClusterIP",
-                    selector: selectorLabels(app.name),
-                    ports: app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol.toUpperCase() })),
-                },
-            },
-            { parent },
-        );
-        resourceNames.push(`Service/${app.name}`);
-    }
-
-    const published = app.ports.filter((p) => p.publish !== undefined);
-    if (published.length > 0) {
-        new k8s.core.v1.Service(
-            `${app.name}-public`,
-            {
-                metadata: metadata(`${app.name}-public`),
-                spec: {
-                    type: "LoadBalancer",
-                    selector: selectorLabels(app.name),
-                    ports: published.map((p) => ({ name: p.name, port: p.publish!, targetPort: p.port, protocol: p.protocol.toUpperCase() })),
-                },
-            },
-            { parent },
-        );
-        resourceNames.push(`Service/${app.name}-public`);
-    }
-
-    let url: string | undefined;
     if (app.ingress) {
-        const ingress = app.ingress;
-        new k8s.networking.v1.Ingress(
-            app.name,
-            {
-                metadata: metadata(app.name),
-                spec: {
-                    ingressClassName: ingress.className,
-                    tls: ingress.tlsSecretName ? [{ hosts: [ingress.host], secretName: ingress.tlsSecretName }] : undefined,
-                    rules: [
-                        {
-                            host: ingress.host,
-                            http: {
-                                paths: [
-                                    {
-                                        path: ingress.path,
-                                        pathType: "Prefix",
-                                        backend: { service: { name: app.name, port: { name: ingress.portName } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
-            { parent },
-        );
-        resourceNames.push(`Ingress/${app.name}`);
-        url = `${ingress.tlsSecretName ? "https" : "http"}://${ingress.host}${ingress.path}`;
+        new k8s.networking.v1.Ingress(app.name, { metadata: objects.metadata("Ingress", app.name), spec: ingressSpec(app.name, app.ingress) }, objects.options);
     }
-
-    const allowPolicy = allowRules(app);
-    if (app.network.defaultDenyIngress && allowPolicy.length > 0) {
-        new k8s.networking.v1.NetworkPolicy(
-            `${app.name}-allow`,
-            {
-                metadata: metadata(`${app.name}-allow`),
-                spec: { podSelector: { matchLabels: selectorLabels(app.name) }, policyTypes: ["Ingress"], ingress: allowPolicy },
-            },
-            { parent },
-        );
-        resourceNames.push(`NetworkPolicy/${app.name}-allow`);
+    const allow = allowPolicySpec(app);
+    if (allow) {
+        const name = `${app.name}-allow`;
+        new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: allow }, objects.options);
     }
-
-    return { url, resourceNames: resourceNames.sort() };
 }
 
-/** Readiness and liveness use the same check: an app that cannot answer is neither ready nor alive. */
-function probe(check: HealthCheckModel): k8s.types.input.core.v1.Probe {
-    const timing = {
-        periodSeconds: check.intervalSeconds,
-        timeoutSeconds: check.timeoutSeconds,
-        failureThreshold: check.failureThreshold,
-        initialDelaySeconds: check.initialDelaySeconds,
-    };
-    if (check.kind === "http") {
-        return { httpGet: { path: check.path, port: check.port! }, ...timing };
-    }
-    if (check.kind === "tcp") {
-        return { tcpSocket: { port: check.port! }, ...timing };
-    }
-    return { exec: { command: check.command }, ...timing };
+/**
+ * How long `up` waits for the app's objects: a rollout starts one pod after
+ * another (maxSurge 1), each given healthyTimeoutSeconds to become ready.
+ * Without it an app that never becomes ready holds `up` for the provider's
+ * 10 minutes.
+ */
+export function rolloutAwaitSeconds(app: AppModel, mostReplicas: number): number {
+    return app.healthyTimeoutSeconds * Math.max(1, mostReplicas);
 }
 
-function resources(app: AppModel): k8s.types.input.core.v1.ResourceRequirements | undefined {
-    const { requests, limits } = app.resources;
-    const compact = (amounts: { cpu?: string; memory?: string }) =>
-        amounts.cpu || amounts.memory ? { ...(amounts.cpu ? { cpu: amounts.cpu } : {}), ...(amounts.memory ? { memory: amounts.memory } : {}) } : undefined;
-    const r = compact(requests);
-    const l = compact(limits);
-    return r || l ? { requests: r, limits: l } : undefined;
+/** The app's objects: each in its namespace under the app's labels, a child of the app, its name recorded. */
+class AppObjects {
+    readonly names: string[] = [];
+
+    constructor(
+        private readonly app: AppModel,
+        private readonly parent: pulumi.Resource,
+        private readonly awaitSeconds: number,
+    ) {}
+
+    get options(): pulumi.CustomResourceOptions {
+        return { parent: this.parent };
+    }
+
+    metadata(kind: string, name: string) {
+        this.names.push(`${kind}/${name}`);
+        return objectMetadata(name, this.app.network.ref, appLabels(this.app), this.app.skipAwait, this.awaitSeconds);
+    }
 }
 
-/** Who may reach the app through the default deny: named apps on all ports; anyone on published and ingress ports. */
-function allowRules(app: AppModel): k8s.types.input.networking.v1.NetworkPolicyIngressRule[] {
-    const rules: k8s.types.input.networking.v1.NetworkPolicyIngressRule[] = [];
-    if (app.allowFrom.length > 0 && app.ports.length > 0) {
-        rules.push({
-            from: [...app.allowFrom].sort().map((name) => ({ podSelector: { matchLabels: selectorLabels(name) } })),
-            ports: app.ports.map((p) => ({ port: p.port, protocol: p.protocol.toUpperCase() })),
-        });
+/** The refs of each config the app uses, by config name. */
+async function configRefsByName(app: AppModel): Promise<Record<string, KubernetesConfigRefs>> {
+    const byName: Record<string, KubernetesConfigRefs> = {};
+    for (const mount of app.configs) {
+        byName[mount.config.name] = await configRefs(mount.config);
     }
-    const open = app.ports.filter((p) => p.publish !== undefined || p.name === app.ingress?.portName);
-    if (open.length > 0) {
-        // No `from`: traffic from a load balancer or an ingress controller comes from outside the namespace.
-        rules.push({ ports: open.map((p) => ({ port: p.port, protocol: p.protocol.toUpperCase() })) });
-    }
-    return rules;
+    return byName;
 }

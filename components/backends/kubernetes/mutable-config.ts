@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { explicitProvider } from "../../deploy-target";
+import { ConfigModel } from "../../model/config";
 
 /**
  * Without `kubernetes:enableConfigMapMutable` (`enableSecretMutable`), the
@@ -9,8 +9,8 @@ import { explicitProvider } from "../../deploy-target";
  * it says so on every preview of a stack that has not set them. Only the
  * default provider reads these keys; an explicit provider has its own args.
  */
-export function warnWithoutMutableConfig(configName: string, parent: pulumi.Resource, kinds: { configMap: boolean; secret: boolean }): void {
-    if (explicitProvider(parent, "kubernetes") !== undefined) {
+export function warnWithoutMutableConfig(config: ConfigModel, parent: pulumi.Resource, kinds: { configMap: boolean; secret: boolean }): void {
+    if (!config.defaultProvider) {
         return;
     }
     const settings = new pulumi.Config("kubernetes");
@@ -23,7 +23,7 @@ export function warnWithoutMutableConfig(configName: string, parent: pulumi.Reso
     }
     const objects = [kinds.configMap ? "ConfigMap" : undefined, kinds.secret ? "Secret" : undefined].filter((o) => o !== undefined).join(" and ");
     pulumi.log.warn(
-        `AppConfig "${configName}": ${missing.map((key) => `kubernetes:${key}`).join(" and ")} not set to "true", so a change to this config ` +
+        `AppConfig "${config.name}": ${missing.map((key) => `kubernetes:${key}`).join(" and ")} not set to "true", so a change to this config ` +
             `replaces its ${objects} and the Deployments that use it (downtime); set them on this stack: ` +
             missing.map((key) => `pulumi config set kubernetes:${key} true`).join("; "),
         parent,

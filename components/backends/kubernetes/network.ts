@@ -1,17 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { networkLabels } from "../../labels";
-import { StringMap } from "../../model";
+import { NetworkSettings } from "../../model/network";
+import { networkLabels } from "../labels";
 import { objectAnnotations, objectMetadata } from "./metadata";
 
-export interface KubernetesNetworkSpec {
-    name: string;
-    internal: boolean;
-    createNamespace: boolean;
-    defaultDenyIngress: boolean;
-    labels: StringMap;
-    skipAwait: boolean;
-}
+type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 
 /**
  * An AppNetwork on Kubernetes: a namespace (created, or an existing one
@@ -19,50 +12,42 @@ export interface KubernetesNetworkSpec {
  * an egress policy that only lets pods reach the namespace and cluster DNS.
  * Returns the namespace name as an output of whatever creates it.
  */
-export function renderKubernetesNetwork(spec: KubernetesNetworkSpec, parent: pulumi.Resource): pulumi.Output<string> {
-    const labels = networkLabels(spec.name, spec.labels);
-    let namespace: pulumi.Output<string>;
-    if (spec.createNamespace) {
-        const created = new k8s.core.v1.Namespace(
-            spec.name,
-            { metadata: { name: spec.name, labels, annotations: objectAnnotations(spec.skipAwait) } },
-            { parent },
-        );
-        namespace = created.metadata.name;
-    } else {
-        namespace = pulumi.output(spec.name);
+export function renderKubernetesNetwork(network: NetworkSettings, parent: pulumi.Resource): pulumi.Output<string> {
+    const labels = networkLabels(network.name, network.labels);
+    const namespace = network.createNamespace
+        ? new k8s.core.v1.Namespace(network.name, { metadata: { name: network.name, labels, annotations: objectAnnotations(network.skipAwait) } }, { parent })
+              .metadata.name
+        : pulumi.output(network.name);
+    if (network.defaultDenyIngress) {
+        const metadata = objectMetadata("default-deny-ingress", namespace, labels, network.skipAwait);
+        new k8s.networking.v1.NetworkPolicy(`${network.name}-default-deny`, { metadata, spec: defaultDenySpec() }, { parent });
     }
-
-    if (spec.defaultDenyIngress) {
-        new k8s.networking.v1.NetworkPolicy(
-            `${spec.name}-default-deny`,
-            {
-                metadata: objectMetadata("default-deny-ingress", namespace, labels, spec.skipAwait),
-                spec: { podSelector: {}, policyTypes: ["Ingress"] },
-            },
-            { parent },
-        );
-    }
-
-    if (spec.internal) {
-        new k8s.networking.v1.NetworkPolicy(
-            `${spec.name}-internal`,
-            {
-                metadata: objectMetadata("internal-egress", namespace, labels, spec.skipAwait),
-                spec: {
-                    podSelector: {},
-                    policyTypes: ["Egress"],
-                    egress: [
-                        { to: [{ podSelector: {} }] },
-                        {
-                            to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
-                            ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
-                        },
-                    ],
-                },
-            },
-            { parent },
-        );
+    if (network.internal) {
+        const metadata = objectMetadata("internal-egress", namespace, labels, network.skipAwait);
+        new k8s.networking.v1.NetworkPolicy(`${network.name}-internal`, { metadata, spec: internalEgressSpec() }, { parent });
     }
     return namespace;
+}
+
+/** Every pod of the namespace, no ingress rule: nothing gets in that an app's own policy does not allow. */
+export function defaultDenySpec(): NetworkPolicySpec {
+    return { podSelector: {}, policyTypes: ["Ingress"] };
+}
+
+/** Pods reach only the namespace's pods and the cluster DNS (kube-system, port 53). */
+export function internalEgressSpec(): NetworkPolicySpec {
+    return {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [
+            { to: [{ podSelector: {} }] },
+            {
+                to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
+                ports: [
+                    { protocol: "UDP", port: 53 },
+                    { protocol: "TCP", port: 53 },
+                ],
+            },
+        ],
+    };
 }

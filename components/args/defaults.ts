@@ -1,0 +1,68 @@
+/*
+ * Every default value of the components' args, written once. The zod schemas
+ * fill them in (args/*.ts); the arg interfaces' JSDoc points here with
+ * `@default {@link argDefaults.<kind>.<field>}`, and the component provider's
+ * schema shows the value itself (provider/schema-inference.ts resolves the
+ * link). Defaults that are a behaviour rather than a value ("the network's
+ * target") are written in the JSDoc alone.
+ */
+
+import type { RestartPolicy } from "../model/app";
+
+export const argDefaults = {
+    network: {
+        internal: false,
+        createNamespace: true,
+        defaultDenyIngress: true,
+        labels: {} as Record<string, string>,
+    },
+    config: {
+        files: {} as Record<string, never>,
+        values: {} as Record<string, never>,
+        secrets: {} as Record<string, never>,
+    },
+    app: {
+        env: {} as Record<string, never>,
+        configs: [] as never[],
+        ports: [] as never[],
+        replicas: 1,
+        restartPolicy: "always" as RestartPolicy,
+        volumes: [] as never[],
+        labels: {} as Record<string, string>,
+        allowFrom: [] as string[],
+        healthyTimeoutSeconds: 60,
+    },
+    port: {
+        protocol: "tcp" as "tcp" | "udp",
+    },
+    healthCheck: {
+        intervalSeconds: 10,
+        timeoutSeconds: 5,
+        failureThreshold: 3,
+        initialDelaySeconds: 0,
+    },
+    volume: {
+        persistent: false,
+        size: "1Gi",
+        readOnly: false,
+    },
+    configMount: {
+        env: true,
+    },
+    ingress: {
+        path: "/",
+    },
+    security: {
+        runAsNonRoot: true,
+        runAsUser: 65532,
+        runAsGroup: 65532,
+        readOnlyRootFilesystem: true,
+        dropAllCapabilities: true,
+        allowPrivilegeEscalation: false,
+    },
+};
+
+/** A port's name when the args give none (`@default "port-<port>"`). */
+export function defaultPortName(port: number): string {
+    return `port-${port}`;
+}

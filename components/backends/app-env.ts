@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AppModel } from "../model/app";
+
+/** Where one env var's value comes from. */
+export interface EnvSource {
+    name: string;
+    /** An app env value, or a config value / secret. */
+    value: pulumi.Input<string>;
+    secret: boolean;
+    /** Set when the value comes from an AppConfig: which config and key. */
+    config?: string;
+}
+
+/**
+ * The one place that merges an app's env: its configs' values and secrets in
+ * the order the configs are listed, then the app's own env, a later source
+ * winning over an earlier one. Sorted by name.
+ */
+export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Input<string>>): Promise<EnvSource[]> {
+    const byName = new Map<string, EnvSource>();
+    for (const mount of app.configs) {
+        if (!mount.env) {
+            continue;
+        }
+        const contents = await mount.config.contents;
+        for (const [name, value] of Object.entries(contents.plainValues)) {
+            byName.set(name, { name, value, secret: false, config: mount.config.name });
+        }
+        for (const [name, value] of Object.entries(contents.secretValues)) {
+            byName.set(name, { name, value, secret: true, config: mount.config.name });
+        }
+    }
+    for (const [name, value] of Object.entries(app.env)) {
+        byName.set(name, { name, value, secret: Object.hasOwn(secretEnv, name) });
+    }
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

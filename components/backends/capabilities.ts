@@ -1,0 +1,161 @@
+import { Target } from "../stack/target";
+
+/*
+ * What each feature does on each target. The README's table is rendered from
+ * this list (tests/capabilities.spec.ts keeps them equal), and every warning
+ * berth emits for a feature a target cannot honour comes from here, so the
+ * docs and the behaviour cannot drift apart.
+ */
+
+export type Support = "supported" | "emulated" | "not available";
+
+export interface TargetSupport {
+    support: Support;
+    how: string;
+}
+
+export interface Capability {
+    id: string;
+    feature: string;
+    docker: TargetSupport;
+    kubernetes: TargetSupport;
+}
+
+export const capabilities: Capability[] = [
+    {
+        id: "network",
+        feature: "AppNetwork",
+        docker: { support: "supported", how: "user-defined bridge network with DNS" },
+        kubernetes: { support: "supported", how: "namespace (created or adopted)" },
+    },
+    {
+        id: "internal-network",
+        feature: "AppNetwork `internal`",
+        docker: { support: "supported", how: "internal bridge network, no outside access" },
+        kubernetes: { support: "emulated", how: "egress NetworkPolicy: only the namespace and cluster DNS" },
+    },
+    {
+        id: "default-deny",
+        feature: "Default-deny ingress",
+        docker: { support: "not available", how: "every container on the network reaches every other; warning" },
+        kubernetes: { support: "supported", how: "default-deny NetworkPolicy plus one allow policy per app" },
+    },
+    {
+        id: "allow-from",
+        feature: "ContainerApp `allowFrom`",
+        docker: { support: "not available", how: "not enforced; warning" },
+        kubernetes: { support: "supported", how: "NetworkPolicy allowing the named apps' pods" },
+    },
+    {
+        id: "config-files",
+        feature: "AppConfig files",
+        docker: { support: "supported", how: "uploaded into each container at `mountPath`" },
+        kubernetes: { support: "supported", how: "ConfigMap (secret contents: Secret) mounted at `mountPath`" },
+    },
+    {
+        id: "config-values",
+        feature: "AppConfig values and secrets",
+        docker: { support: "supported", how: "container env; secrets stay Pulumi secrets in state" },
+        kubernetes: { support: "supported", how: "ConfigMap / Secret keys referenced from env" },
+    },
+    {
+        id: "config-rollout",
+        feature: "Config change rolls the app",
+        docker: { support: "supported", how: "containers are replaced (Docker cannot change env or files in place)" },
+        kubernetes: { support: "supported", how: "pod-template annotation with the config hash; rolling update" },
+    },
+    {
+        id: "replicas",
+        feature: "Replicas",
+        docker: { support: "emulated", how: "one container per replica, all under the app's name on the network" },
+        kubernetes: { support: "supported", how: "Deployment replicas" },
+    },
+    {
+        id: "published-ports",
+        feature: "Published ports",
+        docker: { support: "supported", how: "host port on 127.0.0.1 (one replica only)" },
+        kubernetes: { support: "supported", how: "LoadBalancer Service `<app>-public`, allowed through default-deny" },
+    },
+    {
+        id: "ingress",
+        feature: "Ingress (host, path, TLS)",
+        docker: { support: "not available", how: "use a published port; warning" },
+        kubernetes: { support: "supported", how: "networking.k8s.io/v1 Ingress" },
+    },
+    {
+        id: "health-check",
+        feature: "Health check (http, tcp, command)",
+        docker: { support: "emulated", how: "Docker HEALTHCHECK run in the container: http needs `wget`, tcp needs `sh` and `nc`; `up` waits until healthy" },
+        kubernetes: { support: "supported", how: "readiness and liveness probes" },
+    },
+    {
+        id: "resources",
+        feature: "CPU / memory",
+        docker: { support: "emulated", how: "limits become `--cpus` and `--memory`; requests become CPU shares and a memory reservation" },
+        kubernetes: { support: "supported", how: "container requests and limits" },
+    },
+    {
+        id: "restart-policy",
+        feature: "Restart policy",
+        docker: { support: "supported", how: "always: unless-stopped, on-failure, never: no" },
+        kubernetes: { support: "not available", how: "a Deployment always restarts; other values warn" },
+    },
+    {
+        id: "ephemeral-volumes",
+        feature: "Ephemeral volumes",
+        docker: { support: "supported", how: "tmpfs mount" },
+        kubernetes: { support: "supported", how: "emptyDir" },
+    },
+    {
+        id: "persistent-volumes",
+        feature: "Persistent volumes",
+        docker: { support: "supported", how: "named volume" },
+        kubernetes: { support: "supported", how: "PersistentVolumeClaim (ReadWriteOnce)" },
+    },
+    {
+        id: "security",
+        feature: "Non-root, read-only root fs, no capabilities, no privilege escalation",
+        docker: { support: "supported", how: "user, read_only, cap_drop ALL, no-new-privileges; tmpfs /tmp; an app with config files gets a writable root (Docker copies files in through it), with a warning" },
+        kubernetes: { support: "supported", how: "securityContext; emptyDir /tmp" },
+    },
+    {
+        id: "autoscaling",
+        feature: "AutoscalingPolicy",
+        docker: { support: "not available", how: "runs minReplicas containers; warning" },
+        kubernetes: { support: "supported", how: "HorizontalPodAutoscaler (autoscaling/v2); Deployment omits replicas" },
+    },
+    {
+        id: "disruption-budget",
+        feature: "AutoscalingPolicy `minAvailable`",
+        docker: { support: "not available", how: "no voluntary disruptions on one engine; ignored silently is safe" },
+        kubernetes: { support: "supported", how: "PodDisruptionBudget" },
+    },
+    {
+        id: "skip-await",
+        feature: "`skipAwait`",
+        docker: { support: "not available", how: "Docker waits only for health, per app" },
+        kubernetes: { support: "supported", how: "`pulumi.com/skipAwait` annotation on every object" },
+    },
+];
+
+export function capability(id: string): Capability {
+    const found = capabilities.find((c) => c.id === id);
+    if (!found) {
+        throw new Error(`unknown capability ${id}`);
+    }
+    return found;
+}
+
+/** The warning that a feature is not fully available on a target: the wording comes from the matrix. */
+export function unsupported(id: string, target: Target, detail: string): string {
+    const entry = capability(id)[target];
+    return `${detail}: ${capability(id).feature} is ${entry.support} on ${target} (${entry.how})`;
+}
+
+/** The README table. */
+export function capabilityTable(): string {
+    const rows = capabilities.map(
+        (c) => `| ${c.feature} | ${c.docker.support}: ${c.docker.how} | ${c.kubernetes.support}: ${c.kubernetes.how} |`,
+    );
+    return ["| Feature | Docker | Kubernetes |", "|---|---|---|", ...rows].join("\n");
+}

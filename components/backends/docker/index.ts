@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Backend } from "../backend";
+import { unsupported } from "../capabilities";
+import { renderDockerApp } from "./container-app";
+import { renderDockerNetwork } from "./network";
+import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./host-port-rules";
+
+/*
+ * The Docker backend: one engine, one user-defined bridge network per
+ * AppNetwork, one container per replica. Configs have no object of their own:
+ * each app that uses one gets its values as env and its files uploaded.
+ */
+export const dockerBackend: Backend = {
+    target: "docker",
+    network: {
+        name: (componentName) => componentName,
+        nameScope: (networkName, providerScope) => `docker ${providerScope} network ${networkName}`,
+        warnings: (network, explicit) =>
+            explicit.defaultDenyIngress === true ? [unsupported("default-deny", "docker", `AppNetwork "${network.name}" defaultDenyIngress`)] : [],
+        render: renderDockerNetwork,
+    },
+    config: {
+        // A config change replaces the containers that use it; nothing reads the hash.
+        rollsAppsByHash: false,
+        render: () => ({ configMapName: pulumi.output(undefined), secretName: pulumi.output(undefined) }),
+    },
+    app: {
+        // The network's DNS answers the app's name (an alias of every replica's container).
+        host: (app) => app.name,
+        rules: [publishingNeedsOneReplica, hostPortClaims],
+        warnings: (app) => [
+            ...(app.allowFrom.length > 0 ? [unsupported("allow-from", "docker", `ContainerApp "${app.name}" allowFrom`)] : []),
+            ...(app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
+        ],
+        // No autoscaler: the app runs the policy's minimum.
+        render: (app, autoscaling, parent) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent),
+    },
+    autoscaling: {
+        rules: [scalingNeedsOneContainerPerHostPort],
+        warnings: (policy) => [
+            unsupported("autoscaling", "docker", `AutoscalingPolicy "${policy.name}": app "${policy.app.name}" runs ${policy.minReplicas} container(s)`),
+        ],
+        render: () => [],
+    },
+};

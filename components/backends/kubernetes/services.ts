@@ -1,0 +1,23 @@
+import * as k8s from "@pulumi/kubernetes";
+import { AppModel } from "../../model/app";
+import { selectorLabels } from "../labels";
+
+type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
+
+/** The Service other apps reach the app through, on every port; undefined for an app without ports. */
+export function clusterServiceSpec(app: AppModel): ServiceSpec | undefined {
+    if (app.ports.length === 0) {
+        return undefined;
+    }
+    return {
+        type: "ClusterIP",
+        selector: selectorLabels(app.name),
+        ports: app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol.toUpperCase() })),
+    };
+}
+
+/** The LoadBalancer Service `<app>-public` for the published ports; undefined when none is published. */
+export function publicServiceSpec(app: AppModel): ServiceSpec | undefined {
+    const ports = app.ports.flatMap((p) => (p.publish !== undefined ? [{ name: p.name, port: p.publish, targetPort: p.port, protocol: p.protocol.toUpperCase() }] : []));
+    return ports.length > 0 ? { type: "LoadBalancer", selector: selectorLabels(app.name), ports } : undefined;
+}

@@ -1,0 +1,55 @@
+import { mutableImageProblem } from "../../shared/image-tags";
+import { Tier } from "./berth-settings";
+
+/*
+ * What a tier demands of an app. prod refuses (at preview) what would hurt in
+ * production; staging warns about the same things; dev lets everything through.
+ */
+
+export interface TierFindings {
+    /** Problems that fail the preview (prod). */
+    errors: string[];
+    /** Problems reported as warnings (staging). */
+    warnings: string[];
+}
+
+interface AppFacts {
+    image: unknown;
+    healthCheck?: unknown;
+    resources: { limits: { cpu?: string; memory?: string } };
+}
+
+/** Rules checked when the app is declared. */
+export function appTierFindings(tier: Tier, app: AppFacts): TierFindings {
+    const problems: string[] = [];
+    if (typeof app.image === "string") {
+        const imageProblem = mutableImageProblem(app.image);
+        if (imageProblem) {
+            problems.push(`image ${imageProblem}`);
+        }
+    }
+    if (app.healthCheck === undefined) {
+        problems.push("healthCheck is required");
+    }
+    if (!app.resources.limits.cpu && !app.resources.limits.memory) {
+        problems.push("resources.limits is required (cpu and/or memory)");
+    }
+    return classify(tier, problems);
+}
+
+/** The replica rule, checked once it is known whether an autoscaler owns the count. */
+export function replicaTierFindings(tier: Tier, replicas: number, autoscaled: boolean): TierFindings {
+    const problems = replicas < 2 ? [`${autoscaled ? "minReplicas" : "replicas"} must be at least 2 (got ${replicas})`] : [];
+    return classify(tier, problems);
+}
+
+function classify(tier: Tier, problems: string[]): TierFindings {
+    const labelled = problems.map((p) => `${p} in a ${tier === "prod" ? "prod" : "staging"} stack`);
+    if (tier === "prod") {
+        return { errors: labelled, warnings: [] };
+    }
+    if (tier === "staging") {
+        return { errors: [], warnings: labelled };
+    }
+    return { errors: [], warnings: [] };
+}

@@ -1,0 +1,77 @@
+import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
+import { autoscalingPolicyRules, AutoscalingPolicySpec, autoscalingPolicySchema } from "../args/autoscaling-policy";
+import { ScalableApp } from "../args/component-refs";
+import { Backend, backendFor } from "../backends";
+import { PolicyContext } from "../backends/backend";
+import { AutoscalingModel } from "../model/autoscaling";
+import { readStackSettings } from "../stack/berth-settings";
+import { resolveOwnedTarget, Target } from "../stack/target";
+import { replicaTierFindings } from "../stack/tiers";
+import { rulesFor } from "./rules";
+import { Validation } from "./validation";
+
+/** A valid AutoscalingPolicy: its model, its app, and the backend of its target. */
+export interface ValidPolicy {
+    model: AutoscalingModel;
+    app: ScalableApp;
+    backend: Backend;
+    warnings: string[];
+}
+
+const policyRule = rulesFor<AutoscalingPolicySpec, PolicyContext>();
+
+const persistentVolumeOnOneReplica = policyRule(["maxReplicas"], (policy, { app }, findings) => {
+    const persistent = app.volumes.find((v) => v.persistent);
+    if (persistent !== undefined && policy.maxReplicas > 1) {
+        findings.problem(
+            `maxReplicas ${policy.maxReplicas} would run several replicas of app "${app.name}", ` +
+                `but its persistent volume "${persistent.name}" is mounted by one replica only; do not autoscale an app with a persistent volume`,
+        );
+    }
+});
+
+/** One policy per app, created before the app is deployed (see ContainerApp.autoscalingProblems). */
+const appTakesAPolicy = policyRule(["app"], (policy, { name }, findings) => {
+    policy.app.autoscalingProblems(name).forEach((problem) => findings.problem(problem));
+});
+
+/**
+ * A prod stack refuses a policy that keeps fewer than 2 replicas. (A staging
+ * stack's warning is the app's: it checks its replicas, or its policy's
+ * minimum, once it renders.)
+ */
+const prodReplicas = policyRule(["minReplicas"], (policy, { tier }, findings) => {
+    replicaTierFindings(tier, policy.minReplicas, true).errors.forEach((error) => findings.problem(error));
+});
+
+/** Checks an AutoscalingPolicy's args in one pass (throws a BerthValidationError listing every problem). */
+export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyArgs): ValidPolicy {
+    const stack = readStackSettings();
+    const validation = new Validation("AutoscalingPolicy", name);
+    const parsed = validation.parse(autoscalingPolicySchema, args);
+    validation.run(autoscalingPolicyRules, parsed, undefined);
+    const app = parsed.app?.appModel;
+    const resolved = resolveOwnedTarget(parsed, app && { kind: "app", ...app }, validation);
+    let placement: { target: Target; context: PolicyContext } | undefined;
+    if (app && resolved) {
+        const context: PolicyContext = { name, app, tier: stack.tier };
+        validation.run([...backendFor(resolved).autoscaling.rules, persistentVolumeOnOneReplica, appTakesAPolicy, prodReplicas], parsed, context);
+        placement = { target: resolved, context };
+    }
+    const valid = validation.finish(parsed, placement);
+    const spec = valid.spec;
+    const model: AutoscalingModel = {
+        name,
+        target: valid.context.target,
+        app: valid.context.context.app,
+        minReplicas: spec.minReplicas,
+        maxReplicas: spec.maxReplicas,
+        cpuUtilization: spec.cpuUtilization,
+        memoryUtilization: spec.memoryUtilization,
+        scaleUp: spec.scaleUp,
+        scaleDown: spec.scaleDown,
+        minAvailable: spec.minAvailable,
+    };
+    const backend = backendFor(valid.context.target);
+    return { model, app: spec.app, backend, warnings: [...valid.warnings, ...backend.autoscaling.warnings(model)] };
+}

@@ -1,0 +1,25 @@
+import * as assert from "assert";
+import { tmpfsMounts } from "../../../components/backends/docker/tmpfs";
+import { app } from "../models";
+
+describe("Docker builder: tmpfs mounts", () => {
+    it("gives a read-only root a small, non-executable /tmp", () => {
+        assert.deepStrictEqual(tmpfsMounts(app()), { "/tmp": "rw,noexec,nosuid,size=64m" });
+    });
+
+    it("backs each ephemeral volume with a tmpfs, read-only when asked; persistent volumes are not tmpfs", () => {
+        const web = app({
+            security: { readOnlyRootFilesystem: false },
+            volumes: [
+                { name: "cache", mountPath: "/cache" },
+                { name: "seed", mountPath: "/seed", readOnly: true },
+                { name: "data", mountPath: "/data", persistent: true },
+            ],
+        });
+        assert.deepStrictEqual(tmpfsMounts(web), { "/cache": "rw,nosuid", "/seed": "ro" });
+    });
+
+    it("is left out when there is none", () => {
+        assert.strictEqual(tmpfsMounts(app({ security: { readOnlyRootFilesystem: false } })), undefined);
+    });
+});

@@ -1,0 +1,49 @@
+import * as assert from "assert";
+import { appContainer, drainSeconds } from "../../../components/backends/kubernetes/container";
+import { app } from "../models";
+
+describe("Kubernetes builder: the app's container", () => {
+    it("names itself after the app and carries the image, command and args", () => {
+        const container = appContainer(app({ command: ["/bin/web"], args: ["--port", "8080"] }), [], []);
+        assert.strictEqual(container.name, "web");
+        assert.strictEqual(container.image, "registry.example.com/shop/web:1.4.2");
+        assert.deepStrictEqual([container.command, container.args], [["/bin/web"], ["--port", "8080"]]);
+    });
+
+    it("declares its ports by name, protocol in capitals, in the model's order", () => {
+        const container = appContainer(app({ ports: [{ port: 8080, name: "http" }, { port: 53, protocol: "udp" }] }), [], []);
+        assert.deepStrictEqual(container.ports, [
+            { name: "port-53", containerPort: 53, protocol: "UDP" },
+            { name: "http", containerPort: 8080, protocol: "TCP" },
+        ]);
+    });
+
+    it("leaves out env, ports, mounts, probes and resources it does not have", () => {
+        const container = appContainer(app(), [], []);
+        for (const field of ["env", "ports", "volumeMounts", "readinessProbe", "livenessProbe", "resources"] as const) {
+            assert.strictEqual(container[field], undefined, field);
+        }
+    });
+
+    it("uses one check for readiness and liveness, and takes the env and mounts it is given", () => {
+        const env = [{ name: "MODE", value: "prod" }];
+        const mounts = [{ name: "tmp", mountPath: "/tmp" }];
+        const container = appContainer(app({ healthCheck: { tcp: { port: 8080 } } }), env, mounts);
+        assert.deepStrictEqual(container.readinessProbe, container.livenessProbe);
+        assert.ok(container.readinessProbe);
+        assert.strictEqual(container.env, env);
+        assert.strictEqual(container.volumeMounts, mounts);
+    });
+});
+
+describe("Kubernetes builder: draining a pod before it stops", () => {
+    it("gives an app with ports a preStop sleep, so a pod keeps serving until kube-proxy has dropped it", () => {
+        const container = appContainer(app({ ports: [{ port: 8080, name: "http" }] }), [], []);
+        assert.deepStrictEqual(container.lifecycle, { preStop: { sleep: { seconds: drainSeconds } } });
+        assert.ok(drainSeconds > 0 && drainSeconds < 30, "shorter than the default 30 s grace period");
+    });
+
+    it("gives an app without ports none: nothing routes to it", () => {
+        assert.strictEqual(appContainer(app(), [], []).lifecycle, undefined);
+    });
+});

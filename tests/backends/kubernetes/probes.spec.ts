@@ -1,0 +1,29 @@
+import * as assert from "assert";
+import { probe } from "../../../components/backends/kubernetes/probes";
+import { HealthCheckModel } from "../../../components/model/app";
+import { app } from "../models";
+
+/** The model of a health check from its args. */
+function check(args: Record<string, unknown>): HealthCheckModel {
+    const model = app({ healthCheck: args }).healthCheck;
+    assert.ok(model, "the app has a health check");
+    return model;
+}
+
+describe("Kubernetes builder: probes", () => {
+    const timing = { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
+
+    it("turns an http check into an httpGet with the check's defaults as timing", () => {
+        assert.deepStrictEqual(probe(check({ http: { path: "/healthz", port: 8080 } })), { httpGet: { path: "/healthz", port: 8080 }, ...timing });
+    });
+
+    it("turns a tcp check into a tcpSocket, and a command into an exec", () => {
+        assert.deepStrictEqual(probe(check({ tcp: { port: 6379 } })), { tcpSocket: { port: 6379 }, ...timing });
+        assert.deepStrictEqual(probe(check({ command: ["pg_isready"] })), { exec: { command: ["pg_isready"] }, ...timing });
+    });
+
+    it("carries the check's own timing", () => {
+        const slow = check({ tcp: { port: 1 }, intervalSeconds: 30, timeoutSeconds: 2, failureThreshold: 6, initialDelaySeconds: 15 });
+        assert.deepStrictEqual(probe(slow), { tcpSocket: { port: 1 }, periodSeconds: 30, timeoutSeconds: 2, failureThreshold: 6, initialDelaySeconds: 15 });
+    });
+});
