@@ -36,10 +36,12 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
         const selector = { "app.kubernetes.io/name": app.name };
         const labels = { ...selector, "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
         const metadata = { name: app.name, namespace, labels, annotations };
+        // `up` waits for a rollout at most the health timeout (60 s) per replica it can run, not the provider's 10 minutes.
+        const appMetadata = { ...metadata, annotations: annotations ?? { "pulumi.com/timeoutSeconds": String(60 * app.maxReplicas) } };
         const probe = { httpGet: { path: app.healthPath, port: app.port.port }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
         const fileNames = Object.keys(app.files);
         new k8s.apps.v1.Deployment(app.name, {
-            metadata,
+            metadata: appMetadata,
             spec: {
                 // No replicas: the HorizontalPodAutoscaler owns the count.
                 selector: { matchLabels: selector },
@@ -73,6 +75,8 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                                     capabilities: { drop: ["ALL"] },
                                     seccompProfile: { type: "RuntimeDefault" },
                                 },
+                                // Serving ports: the pod drains for 5 s before it stops, so a rollout drops no request.
+                                lifecycle: { preStop: { sleep: { seconds: 5 } } },
                                 volumeMounts: [
                                     { name: "config-0", mountPath: app.mountPath, readOnly: true },
                                     { name: "tmp", mountPath: "/tmp" },
@@ -88,7 +92,7 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
             },
         });
         new k8s.core.v1.Service(app.name, {
-            metadata,
+            metadata: appMetadata,
             spec: {
                 type: "ClusterIP",
                 selector,
