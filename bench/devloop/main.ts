@@ -18,6 +18,7 @@ import { Cycle, runCycle } from "./cycle";
 import { DevLoop } from "./dev-loop";
 import { dockerGet } from "./docker-api";
 import { EngineLock } from "./engine-lock";
+import { LocalEngine } from "./local-engine";
 import { snapshotDifferences } from "./equivalence";
 import { figuresMarkdown } from "./report";
 
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const loadStart = os.loadavg()[0];
 
-    const versions = await setUp(root, log);
+    const tools = setUp(log);
+    let versions: { docker: string; compose: string; pulumi: string } | undefined;
     fs.mkdirSync(options.work, { recursive: true });
     const berth = new BerthLoop(root, options.work);
     const compose = new ComposeLoop(root, options.work);
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
         for (let round = 0; round <= options.runs; round++) {
             const order: DevLoop[] = round % 2 === 0 ? [berth, compose] : [compose, berth];
             const lock = options.lock ? await EngineLock.acquire(options.lock) : undefined;
+            const engine = LocalEngine.ensure(root, log);
             try {
+                versions = versions ?? { docker: await engineVersion(), ...tools };
                 if (round === 0) {
                     // Under the lock: a build retags images that other stacks on the engine use.
                     execFileSync(path.join(root, "tools", "docker", "build-test-images"), [], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
                     cycles.push(...pair);
                 }
             } finally {
+                engine.release();
                 await lock?.release();
             }
         }
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
         command: `npm run bench:devloop${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
         date: new Date().toISOString(),
         machine: describeMachine(),
-        versions,
+        versions: versions!,
         load: { start: round1(loadStart), end: round1(os.loadavg()[0]) },
         rounds: options.runs,
         loops: [berth, compose],
@@ -99,8 +104,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${block}\n\nwrote ${options.out}\n`);
 }
 
-/** docker-compose (Debian's, installed when missing) and an engine that answers. */
-async function setUp(root: string, log: (line: string) => void): Promise<{ docker: string; compose: string; pulumi: string }> {
+/** docker-compose (Debian's, installed when missing) and the Pulumi CLI: their versions. */
+function setUp(log: (line: string) => void): { compose: string; pulumi: string } {
     if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status !== 0) {
         if (process.getuid?.() !== 0) {
             throw new Error("docker-compose is missing: install Debian's (apt-get install docker-compose) or run the benchmark as root");
@@ -109,14 +114,19 @@ async function setUp(root: string, log: (line: string) => void): Promise<{ docke
         const install = "apt-get install -y -q --no-install-recommends docker-compose >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends docker-compose >/dev/null; }";
         execFileSync("bash", ["-c", install], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     }
-    const engine = await dockerGet<{ Version: string; ApiVersion: string }>("/version").catch((error: Error) => {
-        throw new Error(`no Docker engine answers (${error.message}): start one (tools/docker/dockerd start)`);
-    });
     const compose = execFileSync("docker-compose", ["version", "--short"], { encoding: "utf8" }).trim();
     const pulumi = execFileSync("bash", ["-c", 'command -v pulumi >/dev/null || . "${BERTH_TOOLS_CACHE:-$HOME/.cache/berth-tools}/env.sh"; echo "Pulumi CLI $(pulumi version)"'], {
         encoding: "utf8",
     }).trim();
-    return { docker: `${engine!.Version} (API ${engine!.ApiVersion})`, compose, pulumi };
+    return { compose, pulumi };
+}
+
+/** The engine's version, as the results page names it. */
+async function engineVersion(): Promise<string> {
+    const engine = await dockerGet<{ Version: string; ApiVersion: string }>("/version").catch((error: Error) => {
+        throw new Error(`no Docker engine answers (${error.message})`);
+    });
+    return `${engine!.Version} (API ${engine!.ApiVersion})`;
 }
 
 /**
