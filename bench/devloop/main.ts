@@ -52,6 +52,22 @@ async function main(): Promise<void> {
     }
 
     const cycles: Cycle[] = [];
+    /** Writes the figures of the rounds so far into the results page; returns the block. */
+    const report = (): string => {
+        const done = cycles.length / 2;
+        const block = figuresMarkdown(cycles, {
+            command: `npm run bench:devloop${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+            date: new Date().toISOString(),
+            machine: describeMachine(),
+            versions: versions!,
+            load: { start: round1(loadStart), end: round1(os.loadavg()[0]) },
+            rounds: done,
+            partial: done < options.runs ? `${done} of the ${options.runs} rounds asked for (the run was still going or was stopped)` : undefined,
+            loops: [berth, compose],
+        });
+        writeBlock(options.out, block);
+        return block;
+    };
     try {
         // Round 0 warms both tools (and creates berth's stack) and is not counted; every round is checked for equivalence.
         for (let round = 0; round <= options.runs; round++) {
@@ -81,6 +97,8 @@ async function main(): Promise<void> {
                 }
                 if (round > 0) {
                     cycles.push(...pair);
+                    // After every round: a run cut short (the shared lock can keep a round waiting long) still leaves its figures.
+                    report();
                 }
             } finally {
                 engine.release();
@@ -91,19 +109,9 @@ async function main(): Promise<void> {
         restore();
     }
 
-    const block = figuresMarkdown(cycles, {
-        command: `npm run bench:devloop${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-        date: new Date().toISOString(),
-        machine: describeMachine(),
-        versions: versions!,
-        load: { start: round1(loadStart), end: round1(os.loadavg()[0]) },
-        rounds: options.runs,
-        loops: [berth, compose],
-    });
-    writeBlock(options.out, block);
+    const block = report();
     process.stdout.write(`${block}\n\nwrote ${options.out}\n`);
 }
-
 /** docker-compose (Debian's, installed when missing) and the Pulumi CLI: their versions. */
 function setUp(log: (line: string) => void): { compose: string; pulumi: string } {
     if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status !== 0) {

@@ -16,6 +16,8 @@ export interface ReportContext {
     /** 1-minute load averages at the start and the end. */
     load: { start: number; end: number };
     rounds: number;
+    /** Set while fewer rounds than asked for are done: says so on the page. */
+    partial?: string;
     loops: DevLoop[];
 }
 
@@ -76,6 +78,7 @@ export function figuresMarkdown(cycles: Cycle[], context: ReportContext): string
             `Docker engine ${versions.docker}; docker-compose ${versions.compose}; ${versions.pulumi}.`,
         `- Load (1-minute average; the machine is shared with other engineers' builds and tests): ${load.start} at the start, ${load.end} at the end, ` +
             `${stepLoads.min}–${stepLoads.max} (median ${stepLoads.median.toFixed(1)}) just before the steps.`,
+        ...(context.partial ? [`- **Partial: ${context.partial}.**`] : []),
         `- ${context.rounds} rounds after a warm-up round; in each, berth's whole loop and compose's back to back, the first of the two alternating. ` +
             "A step's time runs from starting the command until the engine shows the stack where the step leaves it (every container running " +
             "and healthy, or everything gone), polled every 100 ms for both tools. CPU is the command's whole process tree (GNU time), not dockerd's.",
