@@ -12,6 +12,7 @@ export {
     VolumeArgs,
     ConfigMountArgs,
     IngressArgs,
+    EgressArgs,
     SecurityArgs,
 } from "./container-app";
 export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "./autoscaling-policy";

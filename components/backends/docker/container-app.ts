@@ -8,20 +8,29 @@ import { appLabels } from "../labels";
 import { replicaContainer, replicaName, secretOutputs } from "./container";
 import { envList } from "./env";
 import { dockerLabels } from "./label-list";
+import { placeDockerApp } from "./allow-networks";
 import { publishedUrl } from "./ports";
+import { allowNetworkName } from "./reach";
 import { configUploads } from "./uploads";
 
 /**
  * A ContainerApp on Docker: the image resolved to its id (so a retag shows as
  * a change and an unchanged tag never does), then one container per replica,
- * all on the app's network under the app's name, so the network's DNS answers
- * the name with every replica. A container with a health check is waited on
- * until healthy, and `up` fails naming the container (and so the app) if not.
+ * all under the app's name on the networks through which the app is reached
+ * (reach.ts), so the network's DNS answers the name with every replica. A
+ * container with a health check is waited on until healthy, and `up` fails
+ * naming the container (and so the app) if not.
  * Each part of the container comes from a builder (container.ts and the
  * files it reads).
  */
 export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
     const image = new docker.RemoteImage(`${app.name}-image`, { name: app.image, keepLocally: true }, { parent });
+    // Placed before the first await: from here on an app that lets this one in comes too late
+    // (allow-networks.ts), whatever the awaits below take.
+    const { networks, reach } = placeDockerApp(app);
+    for (const warning of reach.warnings) {
+        pulumi.log.warn(warning, parent);
+    }
     const { secret: secretEnv } = await splitSecrets(app.env);
     const env = await appEnv(app, secretEnv);
     const files = configUploads(await mountedContents(app));
@@ -45,7 +54,11 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
         resourceNames.push(volumeName);
     }
 
-    const parts = { imageId: image.imageId, envs: env.length > 0 ? envList(env) : undefined, uploads: files.uploads, volumes, readOnlyRoot };
+    if (reach.ownsAllowNetwork) {
+        resourceNames.push(allowNetworkName(app.network.name, app.name));
+    }
+
+    const parts = { imageId: image.imageId, envs: env.length > 0 ? envList(env) : undefined, uploads: files.uploads, volumes, readOnlyRoot, networks };
     const additionalSecretOutputs = secretOutputs(env.some((e) => e.secret), files.holdsSecret);
     for (let index = 0; index < replicas; index++) {
         new docker.Container(`${app.name}-${index}`, replicaContainer(app, index, parts), { parent, additionalSecretOutputs });
@@ -59,7 +72,7 @@ async function mountedContents(app: AppModel) {
     const mounts = [];
     for (const mount of app.configs) {
         if (mount.mountPath !== undefined) {
-            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents });
+            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents, secretsAsFiles: mount.secretsAsFiles });
         }
     }
     return mounts;

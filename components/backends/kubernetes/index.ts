@@ -5,10 +5,11 @@ import { renderKubernetesAutoscaling } from "./autoscaling";
 import { renderKubernetesConfig } from "./config";
 import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesNetwork } from "./network";
+import { meetsPodSecurity } from "./pod-security-rules";
 
 /*
- * The Kubernetes backend: a namespace per AppNetwork (with default-deny
- * ingress), a ConfigMap and a Secret per AppConfig, a Deployment and Services
+ * The Kubernetes backend: a namespace per AppNetwork (with Pod Security
+ * labels and default-deny ingress), a ConfigMap and a Secret per AppConfig, a Deployment and Services
  * per ContainerApp, a HorizontalPodAutoscaler per AutoscalingPolicy.
  */
 export const kubernetesBackend: Backend = {
@@ -29,7 +30,9 @@ export const kubernetesBackend: Backend = {
     },
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
-        rules: [],
+        rules: [meetsPodSecurity],
+        // NetworkPolicies name apps by label: nothing to learn about the network's other apps.
+        declare: () => undefined,
         warnings: (app) =>
             app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : [],
         // An autoscaler owns the replica count: the Deployment then leaves it out.
