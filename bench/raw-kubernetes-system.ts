@@ -14,7 +14,9 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
     // Without nodes pods never become ready: the provider must not wait for them.
     const annotations = options.skipAwait ? { "pulumi.com/skipAwait": "true" } : undefined;
     const networkLabels = { "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
-    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: networkLabels, annotations } }).metadata.name;
+    // The API server holds every pod to the restricted Pod Security Standard.
+    const podSecurity = { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted", "pod-security.kubernetes.io/audit": "restricted" };
+    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: { ...networkLabels, ...podSecurity }, annotations } }).metadata.name;
     new k8s.networking.v1.NetworkPolicy(`${networkName}-default-deny`, {
         metadata: { name: "default-deny-ingress", namespace, labels: networkLabels, annotations },
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
@@ -39,6 +41,8 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
         // `up` waits for a rollout at most the health timeout (60 s) per replica it can run, not the provider's 10 minutes.
         const appMetadata = { ...metadata, annotations: annotations ?? { "pulumi.com/timeoutSeconds": String(60 * app.maxReplicas) } };
         const probe = { httpGet: { path: app.healthPath, port: app.port.port }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
+        // Liveness restarts only after more misses than readiness (berth's default livenessFailureThreshold, 6).
+        const liveness = { ...probe, failureThreshold: 6 };
         const fileNames = Object.keys(app.files);
         new k8s.apps.v1.Deployment(app.name, {
             metadata: appMetadata,
@@ -53,6 +57,14 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                     },
                     spec: {
                         automountServiceAccountToken: false,
+                        securityContext: {
+                            runAsNonRoot: true,
+                            runAsUser: 65532,
+                            runAsGroup: 65532,
+                            fsGroup: 65532,
+                            fsGroupChangePolicy: "OnRootMismatch",
+                            seccompProfile: { type: "RuntimeDefault" },
+                        },
                         containers: [
                             {
                                 name: app.name,
@@ -64,7 +76,7 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                                 ],
                                 ports: [{ name: app.port.name, containerPort: app.port.port, protocol: "TCP" }],
                                 readinessProbe: probe,
-                                livenessProbe: probe,
+                                livenessProbe: liveness,
                                 resources: { requests: app.requests, limits: app.limits },
                                 securityContext: {
                                     runAsNonRoot: true,
