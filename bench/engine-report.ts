@@ -28,6 +28,8 @@ export interface EngineContext {
 
 /** Target from issue 8 with the real engine. */
 const maxRatio = 1.05;
+/** Issue 20's target for the no-change preview, the one a developer waits for most often. */
+const maxNoChangeRatio = 1.1;
 
 const operations = [
     ["preview", "pulumi preview (all creates)"],
@@ -51,7 +53,11 @@ export function engineTables(runs: EngineRun[]): string {
     for (const [op, label] of operations) {
         const ratio = (metric: keyof CommandCost) => median(of("berth").map((r) => r[op][metric])) / median(of("raw").map((r) => r[op][metric]));
         const wall = ratio("wallMs");
-        lines.push(`| ${label} | ${wall.toFixed(2)} | ${ratio("cpuMs").toFixed(2)} | ${wall <= maxRatio ? "met" : "MISSED"} (wall ≤ ${maxRatio}) |`);
+        const verdicts = [`${wall <= maxRatio ? "met" : "MISSED"} (wall ≤ ${maxRatio}, issue 8)`];
+        if (op === "again") {
+            verdicts.push(`${wall <= maxNoChangeRatio ? "met" : "MISSED"} (wall ≤ ${maxNoChangeRatio.toFixed(2)}, issue 20)`);
+        }
+        lines.push(`| ${label} | ${wall.toFixed(2)} | ${ratio("cpuMs").toFixed(2)} | ${verdicts.join("; ")} |`);
     }
     const counts = (variant: Variant) => of(variant)[0]?.resources;
     const changed = runs.filter((r) => r.againChanged).map((r) => `${r.variant} #${r.repetition + 1}`);

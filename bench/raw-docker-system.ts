@@ -16,6 +16,8 @@ export function rawDockerSystem(appCount: number, options: SystemOptions = defau
         driver: "bridge",
         internal: false,
         labels: label({ "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName }),
+        // Default deny: the bridge carries no traffic between containers (no app here lets another in).
+        options: { "com.docker.network.bridge.enable_icc": "false" },
     });
 
     for (let index = 0; index < appCount; index++) {
@@ -39,7 +41,8 @@ export function rawDockerSystem(appCount: number, options: SystemOptions = defau
                 image: image.imageId,
                 envs,
                 labels,
-                networksAdvanced: [{ name: network.name, aliases: [app.name] }],
+                // Behind the default deny no container reaches another, so no name on the bridge.
+                networksAdvanced: [{ name: network.name }],
                 uploads: Object.entries(app.files).map(([fileName, content]) => ({ file: `${app.mountPath}/${fileName}`, content })),
                 tmpfs: { "/tmp": "rw,noexec,nosuid,size=64m" },
                 healthcheck: { tests: ["CMD", "wget", "-q", "-O", "/dev/null", check], interval: "10s", timeout: "5s", retries: 3, startPeriod: "0s" },

@@ -14,7 +14,9 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
     // Without nodes pods never become ready: the provider must not wait for them.
     const annotations = options.skipAwait ? { "pulumi.com/skipAwait": "true" } : undefined;
     const networkLabels = { "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
-    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: networkLabels, annotations } }).metadata.name;
+    // The API server holds every pod to the restricted Pod Security Standard.
+    const podSecurity = { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted", "pod-security.kubernetes.io/audit": "restricted" };
+    const namespace = new k8s.core.v1.Namespace(networkName, { metadata: { name: networkName, labels: { ...networkLabels, ...podSecurity }, annotations } }).metadata.name;
     new k8s.networking.v1.NetworkPolicy(`${networkName}-default-deny`, {
         metadata: { name: "default-deny-ingress", namespace, labels: networkLabels, annotations },
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
@@ -36,10 +38,14 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
         const selector = { "app.kubernetes.io/name": app.name };
         const labels = { ...selector, "app.kubernetes.io/managed-by": "berth", "app.kubernetes.io/part-of": networkName };
         const metadata = { name: app.name, namespace, labels, annotations };
+        // `up` waits for a rollout at most the health timeout (60 s) per replica it can run, not the provider's 10 minutes.
+        const appMetadata = { ...metadata, annotations: annotations ?? { "pulumi.com/timeoutSeconds": String(60 * app.maxReplicas) } };
         const probe = { httpGet: { path: app.healthPath, port: app.port.port }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
+        // Liveness restarts only after more misses than readiness (berth's default livenessFailureThreshold, 6).
+        const liveness = { ...probe, failureThreshold: 6 };
         const fileNames = Object.keys(app.files);
         new k8s.apps.v1.Deployment(app.name, {
-            metadata,
+            metadata: appMetadata,
             spec: {
                 // No replicas: the HorizontalPodAutoscaler owns the count.
                 selector: { matchLabels: selector },
@@ -51,6 +57,14 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                     },
                     spec: {
                         automountServiceAccountToken: false,
+                        securityContext: {
+                            runAsNonRoot: true,
+                            runAsUser: 65532,
+                            runAsGroup: 65532,
+                            fsGroup: 65532,
+                            fsGroupChangePolicy: "OnRootMismatch",
+                            seccompProfile: { type: "RuntimeDefault" },
+                        },
                         containers: [
                             {
                                 name: app.name,
@@ -62,7 +76,7 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                                 ],
                                 ports: [{ name: app.port.name, containerPort: app.port.port, protocol: "TCP" }],
                                 readinessProbe: probe,
-                                livenessProbe: probe,
+                                livenessProbe: liveness,
                                 resources: { requests: app.requests, limits: app.limits },
                                 securityContext: {
                                     runAsNonRoot: true,
@@ -73,6 +87,8 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                                     capabilities: { drop: ["ALL"] },
                                     seccompProfile: { type: "RuntimeDefault" },
                                 },
+                                // Serving ports: the pod drains for 5 s before it stops, so a rollout drops no request.
+                                lifecycle: { preStop: { sleep: { seconds: 5 } } },
                                 volumeMounts: [
                                     { name: "config-0", mountPath: app.mountPath, readOnly: true },
                                     { name: "tmp", mountPath: "/tmp" },
@@ -88,7 +104,7 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
             },
         });
         new k8s.core.v1.Service(app.name, {
-            metadata,
+            metadata: appMetadata,
             spec: {
                 type: "ClusterIP",
                 selector,

@@ -1,0 +1,145 @@
+/*
+ * Whether berth and compose set up the same containers: `docker inspect` of
+ * both, with what necessarily differs between two tools left out (each field
+ * with its reason, printed on the results page), compared field by field.
+ */
+
+/** Fields of `docker inspect` not compared, and why. Everything else is. */
+export const ignoredContainerFields: ReadonlyArray<[string, string]> = [
+    ["Id, Created, Name, State, Config.Hostname, paths and driver data, NetworkSettings beyond the networks", "per container: ids, names, times, addresses"],
+    ["Config.Labels com.docker.compose.*", "compose's own bookkeeping"],
+    ["HostConfig.NetworkMode", "berth's provider creates a container on the default bridge and moves it to the app network; compose creates it on that network. Both end on the app network alone (Networks is compared)"],
+    ["Config.Image", "the reference a container was made from: berth's is the image id, compose's the tag; the image itself (Image, its id) is compared"],
+    [
+        "HostConfig.Binds, and /etc/shop/shop.conf in Mounts and Config.Volumes",
+        "berth uploads the config file into the container, compose bind-mounts it; the file's content is compared instead, read in each running container",
+    ],
+    ["the network's Attachable", "compose marks its networks attachable, which means something only for swarm overlay networks"],
+];
+
+/** The comparable part of one container's `docker inspect`. */
+export function comparableContainer(inspect: Record<string, unknown>): Record<string, unknown> {
+    const config = inspect.Config as Record<string, unknown>;
+    const host = { ...(inspect.HostConfig as Record<string, unknown>) };
+    delete host.NetworkMode;
+    delete host.Binds;
+    const shortId = String(inspect.Id).slice(0, 12);
+    const networks = (inspect.NetworkSettings as { Networks: Record<string, Record<string, unknown>> }).Networks;
+    return {
+        Path: inspect.Path,
+        Args: inspect.Args,
+        Image: inspect.Image,
+        Config: {
+            ...withoutKeys(config, ["Hostname", "Labels", "Env", "Image", "Volumes"]),
+            Volumes: withoutKeys((config.Volumes as Record<string, unknown> | null) ?? {}, ["/etc/shop/shop.conf"]),
+            Env: [...((config.Env as string[] | null) ?? [])].sort(),
+            Labels: Object.fromEntries(Object.entries((config.Labels as Record<string, string> | null) ?? {}).filter(([k]) => !k.startsWith("com.docker.compose."))),
+        },
+        HostConfig: host,
+        Mounts: ((inspect.Mounts as Array<Record<string, unknown>> | null) ?? []).filter((m) => m.Destination !== "/etc/shop/shop.conf"),
+        Networks: Object.fromEntries(
+            Object.entries(networks).map(([name, endpoint]) => [
+                name,
+                {
+                    Aliases: ((endpoint.Aliases as string[] | null) ?? []).filter((a) => a !== shortId).sort(),
+                    IPAMConfig: endpoint.IPAMConfig,
+                    Links: endpoint.Links,
+                    DriverOpts: endpoint.DriverOpts,
+                },
+            ]),
+        ),
+    };
+}
+
+/** The comparable part of a network's `docker network inspect`. */
+export function comparableNetwork(inspect: Record<string, unknown>): Record<string, unknown> {
+    const ipam = inspect.IPAM as Record<string, unknown>;
+    return {
+        Name: inspect.Name,
+        Driver: inspect.Driver,
+        Internal: inspect.Internal,
+        EnableIPv6: inspect.EnableIPv6,
+        Ingress: inspect.Ingress,
+        Options: inspect.Options,
+        IPAM: { Driver: ipam.Driver, Options: ipam.Options },
+        Labels: Object.fromEntries(Object.entries((inspect.Labels as Record<string, string> | null) ?? {}).filter(([k]) => !k.startsWith("com.docker.compose."))),
+    };
+}
+
+/** One tool's stack as compared: each app's containers, the network, the config file each container sees. */
+export interface StackSnapshot {
+    /** App name (label app.kubernetes.io/name) to its containers' comparable inspects, sorted. */
+    apps: Record<string, Array<Record<string, unknown>>>;
+    network: Record<string, unknown> | undefined;
+    /** App name to the contents of /etc/shop/shop.conf in each of its containers that has one. */
+    configFiles: Record<string, string[]>;
+}
+
+/** Every difference between the two snapshots, as "path: berth … / compose …"; empty when they match. */
+export function snapshotDifferences(berth: StackSnapshot, compose: StackSnapshot): string[] {
+    const differences: string[] = [];
+    diff("network", berth.network, compose.network, differences);
+    diff("config files", berth.configFiles, compose.configFiles, differences);
+    const apps = [...new Set([...Object.keys(berth.apps), ...Object.keys(compose.apps)])].sort();
+    for (const app of apps) {
+        const ours = berth.apps[app] ?? [];
+        const theirs = compose.apps[app] ?? [];
+        if (ours.length !== theirs.length) {
+            differences.push(`app ${app}: berth has ${ours.length} container(s), compose ${theirs.length}`);
+            continue;
+        }
+        ours.forEach((container, index) => diff(`app ${app} container ${index}`, container, theirs[index], differences));
+    }
+    return differences;
+}
+
+/** Sorts containers by their canonical JSON, so replicas line up whatever their creation order. */
+export function sortedContainers(containers: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+    return [...containers].sort((a, b) => canonical(a).localeCompare(canonical(b)));
+}
+
+function diff(where: string, a: unknown, b: unknown, out: string[]): void {
+    a = emptyAsNull(a);
+    b = emptyAsNull(b);
+    if (isObject(a) && isObject(b)) {
+        for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            diff(`${where}.${key}`, a[key], b[key], out);
+        }
+        return;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+        a.forEach((item, index) => diff(`${where}[${index}]`, item, (b as unknown[])[index], out));
+        return;
+    }
+    if (canonical(a) !== canonical(b)) {
+        out.push(`${where}: berth ${canonical(a)} / compose ${canonical(b)}`);
+    }
+}
+
+/** null, undefined, [] and {} all mean "not set" to the engine. */
+function emptyAsNull(value: unknown): unknown {
+    if (value === undefined || value === null) {
+        return null;
+    }
+    if (Array.isArray(value) && value.length === 0) {
+        return null;
+    }
+    if (isObject(value) && Object.keys(value).length === 0) {
+        return null;
+    }
+    return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function canonical(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) =>
+        isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    ) ?? "null";
+}
+
+function withoutKeys(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(object).filter(([k]) => !keys.includes(k)));
+}
