@@ -2,11 +2,11 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
-import { buildImage, buildTestImages, containersOf, docker, ensureDockerPlugin, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
-import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
+import { buildImage, containersOf, docker, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
+import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf, readyLocalDocker } from "./docker-suite";
 import { stopAtFirstFailure } from "./story";
 import { changedOps, E2EStack } from "./stack";
-import { repoRoot, useBuiltTools } from "./tools";
+import { repoRoot } from "./tools";
 
 /**
  * Faults injected into a berth stack on the local Docker engine, through the
@@ -33,10 +33,7 @@ describe("berth on Docker under injected faults (tests/e2e/projects/faults, real
     let ours = false;
 
     before(async function () {
-        useBuiltTools();
-        ensureDockerPlugin();
-        engine = LocalDocker.ensure();
-        buildTestImages();
+        engine = readyLocalDocker();
         expectNothingOf(network);
         assert.ok(!imageExists(missingImage), `${missingImage} exists already`);
         ours = true;

@@ -1,11 +1,25 @@
 import * as assert from "assert";
-import { docker, inspect, leftoversOf, removeLeftovers } from "./docker-engine";
+import { buildTestImages, docker, ensureDockerPlugin, inspect, leftoversOf, LocalDocker, removeLeftovers } from "./docker-engine";
 import type { E2EStack, PreviewJson } from "./stack";
+import { useBuiltTools } from "./tools";
 
 /**
  * What a Docker e2e suite does around its stacks: an engine checked free of a
  * stack's network before, swept after, and the checks every step ends with.
  */
+
+/**
+ * What every Docker suite's before() starts with: the tools bootstrap built,
+ * the Docker plugin installed, a dockerd (started here if none answers: stop
+ * it in after() with stopIfStartedHere) and the test images.
+ */
+export function readyLocalDocker(): LocalDocker {
+    useBuiltTools();
+    ensureDockerPlugin();
+    const engine = LocalDocker.ensure();
+    buildTestImages();
+    return engine;
+}
 
 /** A stack would collide with containers of the same names that someone else made (e.g. `npm run dev`'s shop). */
 export function expectNothingOf(network: string): void {

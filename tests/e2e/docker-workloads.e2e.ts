@@ -4,11 +4,11 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { buildImage, buildTestImages, containersOf, docker, ensureDockerPlugin, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
-import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
+import { buildImage, containersOf, docker, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
+import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf, readyLocalDocker } from "./docker-suite";
 import { E2EStack } from "./stack";
 import { stopAtFirstFailure } from "./story";
-import { repoRoot, useBuiltTools } from "./tools";
+import { repoRoot } from "./tools";
 
 /**
  * examples/voting's dev stack on the local Docker engine, through the real
@@ -40,10 +40,7 @@ describe("berth on Docker: stateful apps, jobs, start-up order, init containers 
     let ours = false;
 
     before(async function () {
-        useBuiltTools();
-        ensureDockerPlugin();
-        engine = LocalDocker.ensure();
-        buildTestImages();
+        engine = readyLocalDocker();
         expectNothingOf(network);
         ours = true;
         stack = await E2EStack.create(projectDir, "dev", { "voting:dbPassword": { value: `e2e-db-${randomBytes(8).toString("hex")}`, secret: true } });

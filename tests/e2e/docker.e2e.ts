@@ -4,11 +4,9 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { ConfigMap } from "@pulumi/pulumi/automation";
 import {
-    buildTestImages,
     containersOf,
     docker,
     encryptedState,
-    ensureDockerPlugin,
     execIn,
     httpGet,
     inspect,
@@ -16,10 +14,10 @@ import {
     LocalDocker,
     tryIn,
 } from "./docker-engine";
-import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
+import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf, readyLocalDocker } from "./docker-suite";
 import { changedOps, E2EStack, PreviewJson } from "./stack";
 import { stopAtFirstFailure } from "./story";
-import { repoRoot, useBuiltTools } from "./tools";
+import { repoRoot } from "./tools";
 
 /**
  * The dev stacks of the flagship shop and of the examples on the local Docker
@@ -34,10 +32,7 @@ let engine: LocalDocker | undefined;
 
 describe("berth on Docker through the real engine and a local dockerd", function () {
     before(function () {
-        useBuiltTools();
-        ensureDockerPlugin();
-        engine = LocalDocker.ensure();
-        buildTestImages();
+        engine = readyLocalDocker();
     });
 
     after(function () {

@@ -2,12 +2,12 @@ import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as path from "path";
 import { berth, berthAsync, berthFor } from "./berth-cli";
-import { buildTestImages, docker, encryptedState, ensureDockerPlugin, execIn, inspect, LocalDocker } from "./docker-engine";
-import { disposeAndSweep, expectNothingOf } from "./docker-suite";
+import { docker, encryptedState, execIn, inspect, LocalDocker } from "./docker-engine";
+import { disposeAndSweep, expectNothingOf, readyLocalDocker } from "./docker-suite";
 import { EngineRecorder } from "./engine-recorder";
 import { E2EStack } from "./stack";
 import { stopAtFirstFailure } from "./story";
-import { repoRoot, useBuiltTools } from "./tools";
+import { repoRoot } from "./tools";
 import { waitFor } from "./kubernetes-api";
 import type { StatusDocument } from "../../cli/status/json";
 import type { WorkloadStatus } from "../../cli/status/workload-status";
@@ -31,10 +31,7 @@ function rows(json: string): Record<string, WorkloadStatus> {
 
 describe("berth status and logs on Docker through the real engine and a local dockerd", function () {
     before(function () {
-        useBuiltTools();
-        ensureDockerPlugin();
-        engine = LocalDocker.ensure();
-        buildTestImages();
+        engine = readyLocalDocker();
     });
 
     after(function () {
