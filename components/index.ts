@@ -13,6 +13,7 @@ export {
     ConfigMountArgs,
     IngressArgs,
     SecurityArgs,
+    ImageBuildArgs,
 } from "./container-app";
 export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "./autoscaling-policy";
 export { BerthValidationError } from "./validation/errors";

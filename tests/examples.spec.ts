@@ -21,6 +21,7 @@ const examples: Example[] = [
     { name: "hello", projectDir: path.join(root, "examples", "hello"), stacks: ["dev"], secrets: {} },
     { name: "web-redis", projectDir: path.join(root, "examples", "web-redis"), stacks: ["dev"], secrets: { dev: { cachePassword: standIn } } },
     { name: "multi-env", projectDir: path.join(root, "examples", "multi-env"), stacks: ["dev", "prod", "staging"], secrets: {} },
+    { name: "build", projectDir: path.join(root, "examples", "build"), stacks: ["dev", "prod"], secrets: {} },
 ];
 
 /** Runs an example's compiled program for one stack. */

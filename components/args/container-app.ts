@@ -3,6 +3,7 @@ import { argDefaults, defaultPortName } from "./defaults";
 import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
+import { imageBuildSchema } from "./image-build";
 import { cpuMillicores, memoryBytes } from "../model/quantities";
 import { rulesFor } from "../validation/rules";
 
@@ -97,10 +98,10 @@ export const containerAppSchema = z.strictObject({
     network: networkRef,
     target: field.target.optional(),
     // A field rule, not an object refinement: it is then reported even when another field is malformed.
-    image: field.inputString.refine(
-        (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
-        "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
-    ),
+    image: field.inputString
+        .refine((image) => typeof image !== "string" || /^[^\s]+$/.test(image), "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2")
+        .optional(),
+    build: imageBuildSchema.optional(),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
     env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default(argDefaults.app.env),
@@ -150,6 +151,15 @@ const uniquePorts = appRule(["ports"], (app, _context, findings) => {
             publishedPorts.set(published, publishedPorts.get(published) ?? index);
         }
     });
+});
+
+/** The image is pulled or built: one of the two, never both. */
+const imageOrBuild = appRule(["image", "build"], (app, _context, findings) => {
+    if (app.image === undefined && app.build === undefined) {
+        findings.problem("is required, unless build is set (a context to build the image from)", ["image"]);
+    } else if (app.image !== undefined && app.build !== undefined) {
+        findings.problem("cannot be set together with image: set exactly one of the two", ["build"]);
+    }
 });
 
 const ingressNamesAPort = appRule(["ports", "ingress"], (app, _context, findings) => {
@@ -222,4 +232,4 @@ const distinctConfigMounts = appRule(["configs", "volumes", "security"], (app, _
 });
 
 /** Rules between a ContainerApp's args, each run when the args it reads are valid. */
-export const containerAppRules = [uniquePorts, ingressNamesAPort, distinctVolumes, distinctConfigMounts];
+export const containerAppRules = [imageOrBuild, uniquePorts, ingressNamesAPort, distinctVolumes, distinctConfigMounts];

@@ -4,6 +4,7 @@ import { defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
+import { ImageBuildModel, imageBuildModel } from "./image-build";
 import { InputMap, sortedMap, StringMap } from "./maps";
 import { NetworkModel } from "./network";
 
@@ -78,7 +79,10 @@ export interface AppModel {
     name: string;
     target: Target;
     network: NetworkModel;
-    image: pulumi.Input<string>;
+    /** The image to pull; undefined when it is built from source (`build`). */
+    image?: pulumi.Input<string>;
+    /** The image's source, when it is built rather than pulled. */
+    build?: ImageBuildModel;
     command?: string[];
     args?: string[];
     env: InputMap;
@@ -115,6 +119,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         target: placement.target,
         network: placement.network,
         image: spec.image,
+        build: spec.build && imageBuildModel(spec.build),
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),

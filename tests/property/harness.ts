@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
 import { BerthValidationError } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
-import { Args, Fault, SystemSpec, Target } from "./arbitraries";
+import { Args, Fault, fixtureRegistry, SystemSpec, Target } from "./arbitraries";
 
 // ---------------------------------------------------------------- settings
 
@@ -353,10 +353,18 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
     spec.apps.forEach((a, index) => {
         if (!has(graph, "berth:index:ContainerApp", a.name)) fail(`ContainerApp "${a.name}" not registered`);
         const policy = spec.policies.find((p) => (p.args.app as { $ref: string }).$ref === `app:${index}`);
+        const built = a.args.build !== undefined;
+        if (built && input(graph, "docker:index/remoteImage:RemoteImage", `${a.name}-image`).build?.context !== (a.args.build as Args).context) {
+            fail(`"${a.name}" is not built from its context`);
+        }
         if (target === "kubernetes") {
             if (!has(graph, "kubernetes:apps/v1:Deployment", a.name)) fail(`no Deployment for "${a.name}"`);
-            const replicas = input(graph, "kubernetes:apps/v1:Deployment", a.name).spec.replicas;
-            assert.strictEqual(replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `Deployment "${a.name}" replicas`);
+            const deployment = input(graph, "kubernetes:apps/v1:Deployment", a.name);
+            assert.strictEqual(deployment.spec.replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `Deployment "${a.name}" replicas`);
+            // A built image is pushed, and run by the digest the registry reports.
+            if (built !== has(graph, "docker:index/registryImage:RegistryImage", `${a.name}-push`)) fail(`"${a.name}" pushed: expected ${built}`);
+            const image = deployment.spec.template.spec.containers[0].image as string;
+            if (built && !image.startsWith(`${fixtureRegistry}/${namespace}/${a.name}@sha256:`)) fail(`"${a.name}" runs ${image}, not its pushed digest`);
         } else {
             if (!has(graph, "docker:index/remoteImage:RemoteImage", `${a.name}-image`)) fail(`no image for "${a.name}"`);
             const replicas = policy ? (policy.args.minReplicas as number) : ((a.args.replicas as number | undefined) ?? 1);

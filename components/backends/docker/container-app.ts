@@ -4,6 +4,7 @@ import { AppModel } from "../../model/app";
 import { splitSecrets } from "../../model/secrets";
 import { appEnv } from "../app-env";
 import { RenderedApp } from "../backend";
+import { dockerAppImage } from "./app-image";
 import { appLabels } from "../labels";
 import { replicaContainer, replicaName, secretOutputs } from "./container";
 import { envList } from "./env";
@@ -12,8 +13,8 @@ import { publishedUrl } from "./ports";
 import { configUploads } from "./uploads";
 
 /**
- * A ContainerApp on Docker: the image resolved to its id (so a retag shows as
- * a change and an unchanged tag never does), then one container per replica,
+ * A ContainerApp on Docker: the image pulled or built, resolved to its id
+ * (app-image.ts), then one container per replica,
  * all on the app's network under the app's name, so the network's DNS answers
  * the name with every replica. A container with a health check is waited on
  * until healthy, and `up` fails naming the container (and so the app) if not.
@@ -21,7 +22,7 @@ import { configUploads } from "./uploads";
  * files it reads).
  */
 export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
-    const image = new docker.RemoteImage(`${app.name}-image`, { name: app.image, keepLocally: true }, { parent });
+    const image = await dockerAppImage(app, parent);
     const { secret: secretEnv } = await splitSecrets(app.env);
     const env = await appEnv(app, secretEnv);
     const files = configUploads(await mountedContents(app));

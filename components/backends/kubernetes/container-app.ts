@@ -7,6 +7,7 @@ import { RenderedApp } from "../backend";
 import { appLabels } from "../labels";
 import { configRefs } from "./config";
 import { KubernetesConfigRefs } from "./config-refs";
+import { kubernetesAppImage } from "./app-image";
 import { appContainer } from "./container";
 import { deploymentSpec, rolloutAnnotations } from "./deployment";
 import { appSecretRefs, containerEnv } from "./env";
@@ -49,7 +50,8 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
     }
     const { volumes, mounts } = podVolumes(configVolumes(app.configs, (config) => configs[config].fileSources), scratchVolume(app.security), appVolumes(app.volumes, claims));
 
-    const pod = { container: appContainer(app, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
+    const image = await kubernetesAppImage(app, parent);
+    const pod = { container: appContainer(app, image, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
     new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, pod) }, objects.options);
     createNetworking(app, objects);
     return { url: app.ingress ? ingressUrl(app.ingress) : undefined, resourceNames: objects.names.sort() };

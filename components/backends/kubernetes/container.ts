@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { AppModel } from "../../model/app";
 import { nonEmpty } from "../non-empty";
@@ -5,11 +6,16 @@ import { probe } from "./probes";
 import { resourceRequirements } from "./resources";
 import { securityContext } from "./security-context";
 
-/** The app's one container: its image and command, env, ports, probes, resources, security settings and mounts. */
-export function appContainer(app: AppModel, env: k8s.types.input.core.v1.EnvVar[], mounts: k8s.types.input.core.v1.VolumeMount[]): k8s.types.input.core.v1.Container {
+/** The app's one container: its image (as given, or as pushed: app-image.ts) and command, env, ports, probes, resources, security settings and mounts. */
+export function appContainer(
+    app: AppModel,
+    image: pulumi.Input<string>,
+    env: k8s.types.input.core.v1.EnvVar[],
+    mounts: k8s.types.input.core.v1.VolumeMount[],
+): k8s.types.input.core.v1.Container {
     return {
         name: app.name,
-        image: app.image,
+        image,
         command: app.command,
         args: app.args,
         env: nonEmpty(env),

@@ -5,6 +5,7 @@ import { renderKubernetesAutoscaling } from "./autoscaling";
 import { renderKubernetesConfig } from "./config";
 import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesNetwork } from "./network";
+import { builtImagesNeedARegistry } from "./registry-rules";
 
 /*
  * The Kubernetes backend: a namespace per AppNetwork (with default-deny
@@ -29,7 +30,7 @@ export const kubernetesBackend: Backend = {
     },
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
-        rules: [],
+        rules: [builtImagesNeedARegistry],
         warnings: (app) =>
             app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : [],
         // An autoscaler owns the replica count: the Deployment then leaves it out.
