@@ -312,7 +312,10 @@ export interface ContainerAppArgs {
      */
     skipAwait?: boolean;
     /**
-     * Docker: seconds `up` waits for a container with a health check to become healthy.
+     * Seconds `up` waits for one replica to become healthy. Docker: each container with a health
+     * check. Kubernetes: each pod of a rollout, which starts them one after another, so `up` waits
+     * for the app's objects at most this many seconds times the most replicas the app can run
+     * (`pulumi.com/timeoutSeconds`; without it the provider waits 10 minutes).
      * @default {@link argDefaults.app.healthyTimeoutSeconds}
      */
     healthyTimeoutSeconds?: number;

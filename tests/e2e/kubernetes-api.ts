@@ -6,6 +6,8 @@ import { parse } from "yaml";
 /** The kinds berth creates, with the API path each lives under. */
 const kinds = {
     Namespace: { prefix: "/api/v1", plural: "namespaces", namespaced: false },
+    Node: { prefix: "/api/v1", plural: "nodes", namespaced: false },
+    Pod: { prefix: "/api/v1", plural: "pods", namespaced: true },
     ConfigMap: { prefix: "/api/v1", plural: "configmaps", namespaced: true },
     Secret: { prefix: "/api/v1", plural: "secrets", namespaced: true },
     Service: { prefix: "/api/v1", plural: "services", namespaced: true },
@@ -18,7 +20,8 @@ const kinds = {
 } as const;
 
 export type Kind = keyof typeof kinds;
-export const namespacedKinds = (Object.keys(kinds) as Kind[]).filter((kind) => kinds[kind].namespaced);
+/** The namespaced kinds berth creates (not Pod: a Deployment's pods are its controllers' to create and delete). */
+export const namespacedKinds = (Object.keys(kinds) as Kind[]).filter((kind) => kinds[kind].namespaced && kind !== "Pod");
 
 /** A Kubernetes object as the API server returns it (only what the tests read is typed). */
 export interface KubeObject {
@@ -35,7 +38,7 @@ export interface KubeObject {
     spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field in the tests
 
     data?: Record<string, string>;
-    status?: { phase?: string };
+    status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field in the tests
 }
 
 /**

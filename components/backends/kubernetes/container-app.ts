@@ -25,10 +25,11 @@ import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from 
  * through the namespace's default deny. Each object's spec comes from a
  * builder of its own (container.ts, volumes.ts, services.ts, ...).
  *
- * `replicas` undefined means an autoscaler owns the count.
+ * `replicas` undefined means an autoscaler owns the count; `mostReplicas` is
+ * the most the app can run, which bounds how long `up` waits for a rollout.
  */
-export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, parent: pulumi.Resource): Promise<RenderedApp> {
-    const objects = new AppObjects(app, parent);
+export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
+    const objects = new AppObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
 
     // Secret env values live in the app's own Secret, referenced by key: never a plain env var.
     const { secret: secretEnv } = await splitSecrets(app.env);
@@ -78,6 +79,16 @@ function createNetworking(app: AppModel, objects: AppObjects): void {
     }
 }
 
+/**
+ * How long `up` waits for the app's objects: a rollout starts one pod after
+ * another (maxSurge 1), each given healthyTimeoutSeconds to become ready.
+ * Without it an app that never becomes ready holds `up` for the provider's
+ * 10 minutes.
+ */
+export function rolloutAwaitSeconds(app: AppModel, mostReplicas: number): number {
+    return app.healthyTimeoutSeconds * Math.max(1, mostReplicas);
+}
+
 /** The app's objects: each in its namespace under the app's labels, a child of the app, its name recorded. */
 class AppObjects {
     readonly names: string[] = [];
@@ -85,6 +96,7 @@ class AppObjects {
     constructor(
         private readonly app: AppModel,
         private readonly parent: pulumi.Resource,
+        private readonly awaitSeconds: number,
     ) {}
 
     get options(): pulumi.CustomResourceOptions {
@@ -93,7 +105,7 @@ class AppObjects {
 
     metadata(kind: string, name: string) {
         this.names.push(`${kind}/${name}`);
-        return objectMetadata(name, this.app.network.ref, appLabels(this.app), this.app.skipAwait);
+        return objectMetadata(name, this.app.network.ref, appLabels(this.app), this.app.skipAwait, this.awaitSeconds);
     }
 }
 

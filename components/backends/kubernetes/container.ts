@@ -6,6 +6,14 @@ import { probe } from "./probes";
 import { resourceRequirements } from "./resources";
 import { securityContext } from "./security-context";
 
+/**
+ * Seconds a terminating pod keeps serving before its container is stopped.
+ * A pod leaves its Services' endpoints when it starts terminating, but every
+ * node's kube-proxy drops it from its rules a moment later; until then new
+ * connections still reach it, and a rollout would fail them.
+ */
+export const drainSeconds = 5;
+
 /** The app's one container: its image (as given, or as pushed: app-image.ts) and command, env, ports, probes, resources, security settings and mounts. */
 export function appContainer(
     app: AppModel,
@@ -24,6 +32,8 @@ export function appContainer(
         livenessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
         resources: resourceRequirements(app.resources),
         securityContext: securityContext(app.security),
+        // The kubelet sleeps, not the container: images without a shell drain too.
+        lifecycle: app.ports.length > 0 ? { preStop: { sleep: { seconds: drainSeconds } } } : undefined,
         volumeMounts: nonEmpty(mounts),
     };
 }

@@ -34,7 +34,8 @@ export const kubernetesBackend: Backend = {
         warnings: (app) =>
             app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : [],
         // An autoscaler owns the replica count: the Deployment then leaves it out.
-        render: (app, autoscaling, parent) => renderKubernetesApp(app, autoscaling ? undefined : app.replicas, parent),
+        render: (app, autoscaling, parent) =>
+            renderKubernetesApp(app, autoscaling ? undefined : app.replicas, autoscaling?.maxReplicas ?? app.replicas, parent),
     },
     autoscaling: {
         rules: [],

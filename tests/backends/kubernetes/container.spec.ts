@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { appContainer } from "../../../components/backends/kubernetes/container";
+import { appContainer, drainSeconds } from "../../../components/backends/kubernetes/container";
 import { app } from "../models";
 
 describe("Kubernetes builder: the app's container", () => {
@@ -36,5 +36,17 @@ describe("Kubernetes builder: the app's container", () => {
         assert.ok(container.readinessProbe);
         assert.strictEqual(container.env, env);
         assert.strictEqual(container.volumeMounts, mounts);
+    });
+});
+
+describe("Kubernetes builder: draining a pod before it stops", () => {
+    it("gives an app with ports a preStop sleep, so a pod keeps serving until kube-proxy has dropped it", () => {
+        const container = appContainer(app({ ports: [{ port: 8080, name: "http" }] }), "busybox", [], []);
+        assert.deepStrictEqual(container.lifecycle, { preStop: { sleep: { seconds: drainSeconds } } });
+        assert.ok(drainSeconds > 0 && drainSeconds < 30, "shorter than the default 30 s grace period");
+    });
+
+    it("gives an app without ports none: nothing routes to it", () => {
+        assert.strictEqual(appContainer(app(), "busybox", [], []).lifecycle, undefined);
     });
 });
