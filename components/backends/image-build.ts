@@ -63,12 +63,19 @@ export function appBuildOwner(app: AppModel): BuildOwner {
  * Kubernetes). A preview reads the context (to know whether it changed) and
  * builds nothing.
  */
-export async function renderImageBuild(owner: BuildOwner, build: ImageBuildModel, repository: string, parent: pulumi.Resource): Promise<docker.RemoteImage> {
+export async function renderImageBuild(
+    owner: BuildOwner,
+    build: ImageBuildModel,
+    repository: string,
+    parent: pulumi.Resource,
+    replacement: Pick<pulumi.CustomResourceOptions, "deleteBeforeReplace"> = {},
+): Promise<docker.RemoteImage> {
     const digests = buildDigests(`${owner.network}/${owner.name}`, build);
     const logFile = buildLogFile(pulumi.getStack(), owner.network, owner.name);
     const { secret } = await splitSecrets(build.args);
     const options: pulumi.CustomResourceOptions = {
         parent,
+        ...replacement,
         // The build block carries the args, secret ones among them: declared, so policies see it too.
         additionalSecretOutputs: Object.keys(secret).length > 0 ? ["build"] : undefined,
         // Hooks run on `up` only; a preview has no build to report on.

@@ -78,9 +78,14 @@ export function buildDigests(appName: string, build: ImageBuildModel): pulumi.Ou
     return pulumi.unsecret(args.apply((argsDigest): BuildDigests => ({ context, dockerfile, args: argsDigest })));
 }
 
-/** A digest of everything that goes into an image: its tag, so each build has a name of its own. */
+/**
+ * A digest of everything that goes into an image and of the build block's
+ * paths: its tag, so each build has a name of its own, and any change that
+ * replaces the image names a new one (a replacement created before the old
+ * image is deleted must not share its name: backends/kubernetes/app-image.ts).
+ */
 export function buildTag(build: ImageBuildModel, digests: BuildDigests): string {
-    return combineDigests([digests.context, digests.dockerfile, digests.args, build.dockerfile, build.target ?? "", build.platform ?? ""]).slice(0, 16);
+    return combineDigests([digests.context, digests.dockerfile, digests.args, build.context, build.dockerfile, build.target ?? "", build.platform ?? ""]).slice(0, 16);
 }
 
 function posix(relative: string): string {

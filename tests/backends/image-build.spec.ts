@@ -48,6 +48,8 @@ describe("Builder: an image built from source", () => {
             builtImageName("shop/web", built({ target: "base" }), digests),
             builtImageName("shop/web", built({ platform: "linux/amd64" }), digests),
             builtImageName("shop/web", built({ dockerfile: "alt.Dockerfile" }), digests),
+            // The same content elsewhere: a replacement, which must not share the old image's name.
+            builtImageName("shop/web", built({ context: "tests/fixtures/build/plain" }), digests),
         ];
         assert.strictEqual(new Set([name, ...changed]).size, 1 + changed.length);
         assert.strictEqual(builtImageName("shop/web", built({}), digests), name, "the same build, the same name");

@@ -13,6 +13,18 @@ import { appBuildOwner, renderImageBuild } from "../image-build";
  * nothing in the image changes nothing in the Deployment.
  */
 
+/**
+ * The Docker provider replaces an image with a `name` of its own delete
+ * first, and the engine then replaces whatever depends on it the same way
+ * when the dependent's diff, with the new value unknown, may be a replacement:
+ * a rebuild deleted and recreated the Deployment (measured by the Kubernetes
+ * build suite: replace 3, where the image and the push are the only ones that
+ * must be replaced). Each build has a tag of its own (model/image-build.ts),
+ * so the new image and push never collide with the old, and the Deployment
+ * rolls to the new digest in place.
+ */
+const createBeforeDelete = { deleteBeforeReplace: false };
+
 /** Where a built app's image is pushed: `<registry prefix>/<network>/<app>`. */
 export function pushedRepository(registry: RegistrySettings, app: AppModel): string {
     return `${registry.repositoryPrefix}/${app.network.name}/${app.name}`;
@@ -35,12 +47,12 @@ export async function kubernetesAppImage(app: AppModel, parent: pulumi.Resource)
         throw new Error(`ContainerApp "${app.name}" builds its image but the stack names no registry (checked with its args)`);
     }
     const repository = pushedRepository(registry, app);
-    const built = await renderImageBuild(appBuildOwner(app), app.build, repository, parent);
+    const built = await renderImageBuild(appBuildOwner(app), app.build, repository, parent, createBeforeDelete);
     const pushed = new docker.RegistryImage(
         `${app.name}-push`,
         // A rebuild under the same name (pulumi up --replace) pushes again: the local image's id is a trigger.
         { name: built.name, keepRemotely: true, authConfig: registryAuth(registry), triggers: { imageId: built.imageId } },
-        { parent },
+        { parent, ...createBeforeDelete },
     );
     return pulumi.interpolate`${repository}@${pushed.sha256Digest}`;
 }
