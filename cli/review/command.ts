@@ -1,6 +1,7 @@
 import * as path from "path";
-import { parseArgs } from "util";
+import { Command } from "commander";
 import { parseUrn } from "../../shared/urn";
+import type { CommandResult } from "../berth";
 import { CliIo, exitCodes } from "../io";
 import { FailOnRule, failOnHits, parseFailOn } from "./fail-on";
 import { PreviewReadError, readPreview } from "./read/preview";
@@ -24,69 +25,85 @@ export interface ReviewArgs {
     maxChanges?: number;
     /** Write the report here instead of stdout. */
     output?: string;
-    help: boolean;
 }
 
-export const usage = `Usage: berth review [options] [label=]preview.json ...
-       pulumi preview --json | berth review [options] [--stack label]
-
+/** What follows the options in `berth review --help`. */
+const helpDetails = `
 Reads what \`pulumi preview --json\` printed for one or several stacks and writes
 a Markdown report: a summary table per stack, then the changes grouped by berth
 component, each with a one-line reason. Values are never printed (secrets show
-as changed); "-" reads stdin.
+as changed); "-" (or no preview) reads stdin.
 
-Options:
-  --stack <label>       label for the preview read from stdin
-                        (default: the stack named in the preview, else "stdin")
-  --fail-on <rules>     comma-separated: create, update, replace, delete,
-                        stateful-delete, any; exit 1 when a change matches
-                        (the report is still written)
-  --max-changes <n>     at most n change lines per stack, those needing
-                        attention first (PR comments have a size limit)
-  -o, --output <file>   write the report to this file instead of stdout
-  -h, --help            show this help
+Examples:
+  pulumi preview --stack prod --json > prod.json && berth review dev=dev.json prod=prod.json
+  pulumi preview --json | berth review --fail-on stateful-delete
 
 Exit status: 0 nothing blocks, 1 a --fail-on rule matched, 2 bad arguments or input.`;
 
-/** Parses the arguments after `berth review`; throws an Error whose message says what is wrong. */
-export function parseReviewArgs(argv: string[]): ReviewArgs {
-    const { values, positionals } = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-            stack: { type: "string" },
-            "fail-on": { type: "string", multiple: true },
-            "max-changes": { type: "string" },
-            output: { type: "string", short: "o" },
-            help: { type: "boolean", short: "h" },
-        },
-    });
+/** The options commander parsed for `berth review`. */
+interface ReviewOptions {
+    stack?: string;
+    failOn?: string[];
+    maxChanges?: string;
+    output?: string;
+}
 
-    const failOn = (values["fail-on"] ?? []).flatMap(parseFailOn);
+/** `berth review`: its arguments and options, parsed by commander, then checked by reviewArgs. */
+export function addReviewCommand(program: Command, io: CliIo, result: CommandResult): void {
+    program
+        .command("review")
+        .summary("a Markdown report of what pulumi preview --json would change, per stack")
+        .description("Write a Markdown report of the changes previewed for one or several stacks.")
+        .argument("[previews...]", "preview files, each optionally labelled label=file.json; - reads stdin")
+        .option("--stack <label>", 'label for the preview read from stdin (default: the stack named in the preview, else "stdin")')
+        .option("--fail-on <rules>", "comma-separated: create, update, replace, delete, stateful-delete, any; exit 1 when a change matches (the report is still written); may repeat", collect)
+        .option("--max-changes <n>", "at most n change lines per stack, those needing attention first (PR comments have a size limit)")
+        .option("-o, --output <file>", "write the report to this file instead of stdout")
+        .addHelpText("after", helpDetails)
+        .action(async (previews: string[], options: ReviewOptions, command: Command) => {
+            let args: ReviewArgs;
+            try {
+                args = reviewArgs(previews, options);
+            } catch (error) {
+                io.stderr(`berth review: ${(error as Error).message}\n\n${command.helpInformation()}`);
+                result.code = exitCodes.usage;
+                return;
+            }
+            result.code = await runReview(args, io);
+        });
+}
+
+/** Each --fail-on adds to the list. */
+function collect(value: string, previous: string[] | undefined): string[] {
+    return [...(previous ?? []), value];
+}
+
+/** Checks the parsed arguments of `berth review`; throws an Error whose message says what is wrong. */
+export function reviewArgs(previews: string[], options: ReviewOptions): ReviewArgs {
+    const failOn = (options.failOn ?? []).flatMap(parseFailOn);
     let maxChanges: number | undefined;
-    if (values["max-changes"] !== undefined) {
-        maxChanges = Number(values["max-changes"]);
+    if (options.maxChanges !== undefined) {
+        maxChanges = Number(options.maxChanges);
         if (!Number.isInteger(maxChanges) || maxChanges < 1) {
-            throw new Error(`--max-changes must be a whole number of at least 1 (got "${values["max-changes"]}")`);
+            throw new Error(`--max-changes must be a whole number of at least 1 (got "${options.maxChanges}")`);
         }
     }
 
-    const sources = positionals.map(readSource);
+    const sources = previews.map(readSource);
     if (sources.length === 0) {
         sources.push({ path: "-", fallbackLabel: "stdin" });
     }
-    if (values.stack !== undefined) {
+    if (options.stack !== undefined) {
         const stdin = sources.filter((source) => source.path === "-");
         if (stdin.length !== 1 || stdin[0].label !== undefined) {
             throw new Error("--stack labels the preview read from stdin; label files as label=file.json");
         }
-        stdin[0].label = values.stack;
+        stdin[0].label = options.stack;
     }
     if (sources.filter((source) => source.path === "-").length > 1) {
         throw new Error("stdin can be read only once");
     }
-    return { sources, failOn: [...new Set(failOn)], maxChanges, output: values.output, help: values.help === true };
+    return { sources, failOn: [...new Set(failOn)], maxChanges, output: options.output };
 }
 
 /** `prod=prod.json`, `prod.json` or `-`. A path holding "=" can be given as `label=path`. */
@@ -101,23 +118,11 @@ function readSource(argument: string): PreviewSource {
 }
 
 /**
- * `berth review ...` (the arguments after "review"): reads each preview,
- * reviews it, writes the report and returns the exit status. Errors are
- * reported on stderr; the report goes to stdout or --output.
+ * `berth review`: reads each preview, reviews it, writes the report and
+ * returns the exit status. Errors are reported on stderr; the report goes to
+ * stdout or --output.
  */
-export async function runReview(argv: string[], io: CliIo): Promise<number> {
-    let args: ReviewArgs;
-    try {
-        args = parseReviewArgs(argv);
-    } catch (error) {
-        io.stderr(`berth review: ${(error as Error).message}\n\n${usage}\n`);
-        return exitCodes.usage;
-    }
-    if (args.help) {
-        io.stdout(`${usage}\n`);
-        return exitCodes.ok;
-    }
-
+export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
     const reviews: StackReview[] = [];
     for (const source of args.sources) {
         try {

@@ -3,6 +3,9 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import type { StatusDocument } from "../../cli/status/json";
+import { berth, berthAsync } from "./berth-cli";
+import { EngineRecorder } from "./engine-recorder";
 import { KubeApi, KubeObject, waitFor } from "./kubernetes-api";
 import { expectNamespaceAbsent, expectNothingLeft } from "./kubernetes-namespace";
 import { httpGet, NodeCluster, podsOf } from "./kubernetes-node";
@@ -235,6 +238,60 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
             assert.deepStrictEqual(changes(await stack.previewJson()), {});
         });
 
+        it("berth status: every app healthy with its ready counts, no restart, and the digest each pod runs; exit 0", async () => {
+            const result = berth(["status", "--stack", "e2e-node-prod", "--json"], { cwd: repoRoot, env: stack.env });
+            assert.strictEqual(result.status, 0, result.stdout + result.stderr);
+            const workloads = statusRows(result.stdout);
+            assert.deepStrictEqual(
+                workloads.map((w) => [w.name, w.health, w.replicas.desired, w.replicas.ready, w.replicas.updated, w.restarts]),
+                [
+                    ["api", "healthy", 2, 2, 2, 0],
+                    ["cache", "healthy", 2, 2, 2, 0],
+                    ["web", "healthy", 3, 3, 3, 0],
+                ],
+            );
+            for (const workload of workloads) {
+                assert.match(workload.imageDigest ?? "", /^sha256:[0-9a-f]{64}$/, `${workload.name} runs a known digest`);
+            }
+            await recordStatus(stack, "kubernetes-node-healthy", "the shop's prod stack on the local node after a rolled config change: every pod Ready");
+        });
+
+        it("berth logs web: a line of each of its three pods, prefixed with the pod", async () => {
+            const pods = await podsOf(api, namespace, "web");
+            for (const pod of pods) {
+                // busybox httpd logs failed requests only.
+                node.exec(pod, "wget -q -O /dev/null http://127.0.0.1:8080/no-such-page || true");
+            }
+            const result = berth(["logs", "web", "--stack", "e2e-node-prod"], { cwd: repoRoot, env: stack.env });
+            assert.strictEqual(result.status, 0, result.stderr);
+            const prefixes = result.stdout
+                .split("\n")
+                .filter((line) => line.endsWith("response:404"))
+                .map((line) => line.split(" | ")[0].trim());
+            assert.deepStrictEqual([...new Set(prefixes)].sort(), pods.map((p) => p.metadata.name).sort(), result.stdout);
+        });
+
+        it("berth status counts a restart: a web container stopped from inside comes back, and its pod shows 1 restart", async () => {
+            const [pod] = await podsOf(api, namespace, "web");
+            node.exec(pod, "kill 1");
+            await waitFor(`${pod.metadata.name} to restart and be Ready again`, 120_000, async () => {
+                const again = (await podsOf(api, namespace, "web")).find((p) => p.metadata.name === pod.metadata.name);
+                return again?.ready && again.status.containerStatuses[0].restartCount === 1 ? true : undefined;
+            });
+            const result = berth(["status", "--stack", "e2e-node-prod", "--json"], { cwd: repoRoot, env: stack.env });
+            assert.strictEqual(result.status, 0, result.stdout + result.stderr);
+            const web = statusRows(result.stdout).find((w) => w.name === "web")!;
+            assert.strictEqual(web.health, "healthy");
+            assert.strictEqual(web.restarts, 1);
+            assert.deepStrictEqual(
+                web.replicaStatuses.filter((r) => r.restarts > 0).map((r) => r.name),
+                [pod.metadata.name],
+            );
+            const table = berth(["status", "--stack", "e2e-node-prod"], { cwd: repoRoot, env: stack.env });
+            assert.match(table.stdout, /^web\s+app\s+kubernetes\/shop\s+\S+\s+3\/3\s+3\s+healthy\s+1\s/m, table.stdout);
+            await recordStatus(stack, "kubernetes-node-restarted", "the shop's prod stack on the local node after one web container was stopped from inside and restarted");
+        });
+
         it("destroy removes every object, and the node runs none of the shop's pods", async () => {
             const result = await stack.stack.destroy({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
@@ -278,6 +335,13 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
             assert.strictEqual(pod.ready, false);
         });
 
+        it("berth status says the app is down because its pod is not ready, exit 1", () => {
+            const result = berth(["status", "--stack", stack.stack.name], { cwd: stack.projectDir, env: stack.env });
+            assert.strictEqual(result.status, 1, result.stdout + result.stderr);
+            assert.match(result.stdout, /^sick\s+app\s+kubernetes\/e2e-unready\s+\S+\s+0\/1\s+1\s+down\s/m, result.stdout);
+            assert.match(result.stdout, /^ {2}sick: sick-\S+: not ready \(readiness probe failing\)$/m, result.stdout);
+        });
+
         it("destroy removes every object", async () => {
             const result = await stack.stack.destroy({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
@@ -319,5 +383,22 @@ class RequestLoop {
 
     summary(): string {
         return `${this.sent} requests in ${((Date.now() - this.started) / 1000).toFixed(0)} s, ${this.failures.length} failed`;
+    }
+}
+
+/** The rows of `berth status --json` for its one stack. */
+function statusRows(json: string) {
+    return (JSON.parse(json) as StatusDocument).stacks[0].workloads;
+}
+
+/** Runs `berth status --json` through a recording proxy of the node's API server; keeps what it asked and got, with the state. */
+async function recordStatus(stack: E2EStack, name: string, about: string): Promise<void> {
+    const recorder = await EngineRecorder.kubernetes(node.kubeconfig);
+    try {
+        const result = await berthAsync(["status", "--json", "--stack", stack.stack.name, "--kubeconfig", recorder.kubeconfig!], { cwd: repoRoot, env: stack.env });
+        assert.notStrictEqual(result.status, 2, result.stdout + result.stderr);
+        recorder.save(name, `berth status --json: ${about} (tests/e2e/kubernetes-node.e2e.ts)`, "kubernetes", await stack.exportedState());
+    } finally {
+        await recorder.close();
     }
 }
