@@ -33,10 +33,11 @@ describe("berth's built images pulled by digest and run on a real Kubernetes nod
     let api: KubeApi;
     let stack: E2EStack | undefined;
     const repository = (app: string) => `${registry!.address}/e2e/build/${app}`;
-    const podOf = async (app: string): Promise<KubeObject & { ready: boolean }> => {
+    /** The app's pods: the prod tier's two replicas. */
+    const podsOfApp = async (app: string): Promise<Array<KubeObject & { ready: boolean }>> => {
         const pods = await podsOf(api, namespace, app);
-        assert.strictEqual(pods.length, 1, `${app} runs one pod`);
-        return pods[0];
+        assert.strictEqual(pods.length, 2, `${app} runs two pods`);
+        return pods;
     };
 
     before(async function () {
@@ -55,8 +56,8 @@ describe("berth's built images pulled by digest and run on a real Kubernetes nod
                 "berth:registry": { value: `http://${registry.address}/e2e` },
                 "berth:skipAwait": { value: "false" },
                 "kubernetes:kubeconfig": { value: node.kubeconfig },
-                // One pod each, with small requests: the node has 2 CPUs, shared with the machine.
-                "berth-build:replicas": { value: "1" },
+                // The prod tier's least replicas (2), with small requests: the node has 2 CPUs, shared with the machine.
+                "berth-build:replicas": { value: "2" },
                 "berth:defaults": { value: JSON.stringify({ resources: { requests: { cpu: "50m", memory: "32Mi" }, limits: { cpu: "500m", memory: "128Mi" } } }) },
             },
             "e2e-build-node",
@@ -82,19 +83,20 @@ describe("berth's built images pulled by digest and run on a real Kubernetes nod
         for (const app of ["api", "web"]) {
             const [tag] = await registry!.tags(`e2e/build/${app}`);
             const digest = await registry!.digest(`e2e/build/${app}`, tag);
-            const pod = await podOf(app);
-            assert.ok(pod.ready, `${pod.metadata.name} is Ready`);
-            assert.strictEqual(pod.spec.nodeName, "berth-node");
-            const status = pod.status.containerStatuses[0];
-            assert.strictEqual(pod.spec.containers[0].image, `${repository(app)}@${digest}`);
-            // What the runtime pulled and runs: the registry's manifest, by its digest.
-            assert.strictEqual(status.imageID, `${repository(app)}@${digest}`);
-            assert.strictEqual(status.restartCount, 0);
+            for (const pod of await podsOfApp(app)) {
+                assert.ok(pod.ready, `${pod.metadata.name} is Ready`);
+                assert.strictEqual(pod.spec.nodeName, "berth-node");
+                const status = pod.status.containerStatuses[0];
+                assert.strictEqual(pod.spec.containers[0].image, `${repository(app)}@${digest}`);
+                // What the runtime pulled and runs: the registry's manifest, by its digest.
+                assert.strictEqual(status.imageID, `${repository(app)}@${digest}`);
+                assert.strictEqual(status.restartCount, 0);
+            }
         }
     });
 
     it("the built web serves the page built into it, and reaches the built api, which reports the release built into it", async () => {
-        const web = await podOf("web");
+        const [web] = await podsOfApp("web");
         const page = node!.exec(web, "timeout 5 wget -q -O - http://127.0.0.1:8080/");
         assert.strictEqual(page.status, 0, page.output);
         assert.match(page.output, /Hello from web, built from examples\/build\/web\./);
