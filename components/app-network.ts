@@ -32,6 +32,20 @@ export interface AppNetworkArgs {
      */
     defaultDenyIngress?: boolean;
     /**
+     * Deny all egress from the network's apps except DNS and what each app allows in its `allowTo`.
+     * Kubernetes: a default-deny egress NetworkPolicy. Docker: an app with no outside destination
+     * is kept off every network with outside access; what Docker cannot limit is warned about.
+     * @default {@link argDefaults.network.defaultDenyEgress}
+     */
+    defaultDenyEgress?: boolean;
+    /**
+     * Kubernetes: the Pod Security Admission level enforced, warned and audited on a namespace berth
+     * creates: "restricted", "baseline", or "privileged" (the opt-out). An adopted namespace keeps its own labels.
+     * @default {@link argDefaults.network.podSecurity}
+     * @see https://kubernetes.io/docs/concepts/security/pod-security-admission/
+     */
+    podSecurity?: string;
+    /**
      * Labels on the network / namespace and its policies.
      * @default {@link argDefaults.network.labels}
      */

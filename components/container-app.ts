@@ -3,7 +3,8 @@ import { argDefaults } from "./args/defaults";
 import { Backend, RenderedApp } from "./backends/backend";
 import { AppModel } from "./model/app";
 import { AutoscalingModel } from "./model/autoscaling";
-import { replicaTierFindings } from "./stack/tiers";
+import { replicaTierFindings, secretEnvTierWarnings } from "./stack/tiers";
+import { secretEnvNames } from "./backends/app-env";
 import { validateContainerApp } from "./validation/container-app";
 import { BerthValidationError } from "./validation/errors";
 import type { AppNetwork } from "./app-network";
@@ -19,7 +20,7 @@ export interface PortArgs {
     port: number;
     /**
      * Publish the port outside the network. Docker: this host port on 127.0.0.1.
-     * Kubernetes: this port on a LoadBalancer Service `<app>-public`.
+     * Kubernetes: this port on the Service `<app>-public` that `publishAs` chooses.
      * @default not published (reachable on the network only)
      */
     publish?: number;
@@ -69,6 +70,19 @@ export interface HealthCheckArgs {
      * @default {@link argDefaults.healthCheck.initialDelaySeconds}
      */
     initialDelaySeconds?: number;
+    /**
+     * Kubernetes: consecutive failures before the container is restarted (its liveness probe). More than
+     * failureThreshold, so a brief overload takes the app out of its Service before anything restarts it.
+     * Docker never restarts an unhealthy container.
+     * @default twice failureThreshold
+     */
+    livenessFailureThreshold?: number;
+    /**
+     * Seconds a slow starter may take to pass its first check. Kubernetes: a startup probe; readiness and
+     * liveness begin once it passes. Docker: added to the health check's start period.
+     * @default no startup allowance beyond initialDelaySeconds
+     */
+    startupSeconds?: number;
 }
 
 export interface ResourceAmountsArgs {
@@ -127,6 +141,12 @@ export interface ConfigMountArgs {
      * @default {@link argDefaults.configMount.env}
      */
     env?: boolean;
+    /**
+     * Deliver the config's secrets as files only, one per secret named by its key under `mountPath`
+     * (which it needs), never as env vars: env vars show in `docker inspect`, crash reports and child processes.
+     * @default {@link argDefaults.configMount.secretsAsFiles}
+     */
+    secretsAsFiles?: boolean;
 }
 
 export interface IngressArgs {
@@ -149,6 +169,29 @@ export interface IngressArgs {
      * @default no TLS
      */
     tlsSecretName?: string;
+    /**
+     * Namespace of the ingress controller: under default-deny ingress, the only source the app's
+     * NetworkPolicy admits on this port, so nothing in the cluster reaches the app around the ingress and its TLS.
+     * @default {@link argDefaults.ingress.controllerNamespace}
+     */
+    controllerNamespace?: string;
+}
+
+export interface EgressArgs {
+    /** An app on the same network, on any of its ports. Set exactly one of app and cidr. */
+    app?: string;
+    /** An outside destination as an IPv4 or IPv6 CIDR, e.g. 203.0.113.0/24 or 198.51.100.7/32. */
+    cidr?: string;
+    /**
+     * With cidr: the one port allowed.
+     * @default every port
+     */
+    port?: number;
+    /**
+     * With port: "tcp" or "udp".
+     * @default {@link argDefaults.egress.protocol}
+     */
+    protocol?: string;
 }
 
 export interface SecurityArgs {
@@ -182,6 +225,17 @@ export interface SecurityArgs {
      * @default {@link argDefaults.security.allowPrivilegeEscalation}
      */
     allowPrivilegeEscalation?: boolean;
+    /**
+     * Group that owns the app's volumes (Kubernetes fsGroup), so a non-root app can write to them.
+     * @default the runAsGroup with runAsNonRoot, else none
+     */
+    fsGroup?: number;
+    /**
+     * Kubernetes: set the user, group, fsGroup and seccomp profile on the pod too, so containers it gains later
+     * (ephemeral debug containers, injected sidecars) inherit them. Set false when an injected sidecar must run as its own user.
+     * @default {@link argDefaults.security.podSecurityContext}
+     */
+    podSecurityContext?: boolean;
 }
 
 export interface ImageBuildArgs {
@@ -297,10 +351,24 @@ export interface ContainerAppArgs {
      */
     ingress?: IngressArgs;
     /**
-     * Apps on the network allowed to reach this one (Kubernetes NetworkPolicy).
+     * Kubernetes: how published ports are exposed: "LoadBalancer", "NodePort", or "none" (the app is reached
+     * through its ingress only). Docker publishes on 127.0.0.1 whatever this says.
+     * @default for an app with an ingress "none" (reached through it), else "LoadBalancer"
+     */
+    publishAs?: string;
+    /**
+     * Apps on the network allowed to reach this one. Kubernetes: a NetworkPolicy. Docker: a network
+     * `<network>-to-<app>` that only this app and those join.
      * @default {@link argDefaults.app.allowFrom} (only published and ingress ports are reachable)
      */
     allowFrom?: string[];
+    /**
+     * Where the app may connect: apps on the network and outside destinations. An app with allowTo reaches
+     * only these (and DNS); one without reaches anything, unless its network sets defaultDenyEgress.
+     * Kubernetes: an egress NetworkPolicy; Docker: see the capability matrix.
+     * @default {@link argDefaults.app.allowTo}
+     */
+    allowTo?: EgressArgs[];
     /**
      * Security settings; each default is the secure choice and can be opted out of.
      * @default non-root {@link argDefaults.security.runAsUser}, read-only root, no capabilities, no privilege escalation
@@ -349,6 +417,7 @@ export class ContainerApp extends pulumi.ComponentResource {
         }
         this.appModel = model;
         this.backend = backend;
+        backend.app.declare(model, this);
 
         // Children are registered once the program's synchronous part has run, so
         // an AutoscalingPolicy created right after the app can still take over the
@@ -400,6 +469,13 @@ export class ContainerApp extends pulumi.ComponentResource {
         for (const warning of replicaFindings.warnings) {
             pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
         }
-        return this.backend.app.render(model, scaling, this);
+        // Known only once Outputs resolve: which env values are secrets.
+        const secretEnvChecked = model.tier === "prod" ? secretEnvNames(model) : Promise.resolve([]);
+        return secretEnvChecked.then((names) => {
+            for (const warning of secretEnvTierWarnings(model.tier, names)) {
+                pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
+            }
+            return this.backend.app.render(model, scaling, this);
+        });
     }
 }

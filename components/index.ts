@@ -12,6 +12,7 @@ export {
     VolumeArgs,
     ConfigMountArgs,
     IngressArgs,
+    EgressArgs,
     SecurityArgs,
     ImageBuildArgs,
 } from "./container-app";

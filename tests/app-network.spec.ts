@@ -25,9 +25,17 @@ describe("AppNetwork", () => {
             assert.strictEqual(graph.ofType("docker:index/network:Network").length, 1);
         });
 
-        it("warns that default-deny is not available when a user asks for it", async () => {
-            const { warnings } = await runProgram(() => new berth.AppNetwork("shop", { defaultDenyIngress: true }), onTarget("docker"));
-            assert.match(warnings.join("\n"), /AppNetwork "shop" defaultDenyIngress: Default-deny ingress is not available on docker/);
+        it("denies traffic between containers on the network's bridge by default (ICC off), and lets it through when asked", async () => {
+            const denied = await runProgram(() => new berth.AppNetwork("shop", {}), onTarget("docker"));
+            assert.deepStrictEqual(denied.graph.inputs("docker:index/network:Network", "shop").options, { "com.docker.network.bridge.enable_icc": "false" });
+            assert.deepStrictEqual(denied.warnings, []);
+            const open = await runProgram(() => new berth.AppNetwork("shop", { defaultDenyIngress: false }), onTarget("docker"));
+            assert.strictEqual(open.graph.inputs("docker:index/network:Network", "shop").options, undefined);
+        });
+
+        it("warns that Pod Security levels are not available when a user sets one", async () => {
+            const { warnings } = await runProgram(() => new berth.AppNetwork("shop", { podSecurity: "baseline" }), onTarget("docker"));
+            assert.match(warnings.join("\n"), /AppNetwork "shop" podSecurity: AppNetwork `podSecurity` is not available on docker/);
         });
     });
 

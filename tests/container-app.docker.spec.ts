@@ -2,23 +2,52 @@ import * as assert from "assert";
 import * as docker from "@pulumi/docker";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { onTarget, runShop } from "./programs";
+import { errorOf, onTarget, runShop } from "./programs";
 
 describe("ContainerApp on Docker", () => {
     it("refers to the image by id, resolved through a RemoteImage kept locally", async () => {
         const { graph } = await runShop("docker");
         const image = graph.inputs("docker:index/remoteImage:RemoteImage", "web-image");
-        assert.deepStrictEqual(image, { name: "registry.example.com/shop/web:1.4.2", keepLocally: true });
+        assert.deepStrictEqual(image, { name: "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9", keepLocally: true });
         assert.match(graph.inputs("docker:index/container:Container", "web-0").image, /^sha256:[0-9a-f]{64}$/);
     });
 
     it("runs one container per replica, with distinct names and the app's name as a shared network alias", async () => {
-        const { graph } = await runShop("docker", { replicas: 3, webArgs: { ports: [{ name: "http", port: 8080 }] } });
+        const { graph } = await runShop("docker", { replicas: 3, webArgs: { ports: [{ name: "http", port: 8080 }], allowFrom: ["api"] } });
         const containers = graph.ofType("docker:index/container:Container").map((c) => graph.inputs(c.type, c.name));
         assert.deepStrictEqual(containers.map((c) => c.name), ["shop-web-0", "shop-web-1", "shop-web-2"]);
         for (const container of containers) {
-            assert.deepStrictEqual(container.networksAdvanced, [{ name: "shop", aliases: ["web"] }]);
+            assert.deepStrictEqual(container.networksAdvanced, [{ name: "shop" }, { name: "shop-to-web", aliases: ["web"] }]);
         }
+    });
+
+    it("lets the apps of allowFrom in through a network of the app's own, and no other app", async () => {
+        const { graph, result } = await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            const apps = [
+                new berth.ContainerApp("cache", { network: net, image: "cache:1", ports: [{ port: 6379 }], allowFrom: ["api"] }),
+                new berth.ContainerApp("api", { network: net, image: "api:1", ports: [{ port: 8080 }] }),
+                new berth.ContainerApp("web", { network: net, image: "web:1", ports: [{ port: 8080 }] }),
+            ];
+            return apps;
+        }, onTarget("docker"));
+        const networks = graph.ofType("docker:index/network:Network").map((n) => graph.inputs(n.type, n.name));
+        assert.deepStrictEqual(networks.map((n) => [n.name, n.internal]).sort(), [["shop", false], ["shop-to-cache", true]]);
+        const joins = (container: string) => graph.inputs("docker:index/container:Container", container).networksAdvanced;
+        assert.deepStrictEqual(joins("cache-0"), [{ name: "shop" }, { name: "shop-to-cache", aliases: ["cache"] }]);
+        assert.deepStrictEqual(joins("api-0"), [{ name: "shop" }, { name: "shop-to-cache" }]);
+        assert.deepStrictEqual(joins("web-0"), [{ name: "shop" }]);
+        assert.deepStrictEqual((await resolveOutput(result[0].resourceNames)).value, ["shop-cache-0", "shop-to-cache"]);
+    });
+
+    it("refuses an app that lets in an app already deployed, whose containers could not join its network", async () => {
+        const error = await errorOf(async () => {
+            const net = new berth.AppNetwork("shop", {});
+            new berth.ContainerApp("api", { network: net, image: "api:1", ports: [{ port: 8080 }] });
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            new berth.ContainerApp("cache", { network: net, image: "cache:1", ports: [{ port: 6379 }], allowFrom: ["api"] });
+        }, onTarget("docker"));
+        assert.match(error.message, /ContainerApp "cache": allowFrom\[0\] app "api" was already deployed, so on Docker it cannot join this app's network/);
     });
 
     it("publishes ports on 127.0.0.1 and reports the URL", async () => {
@@ -156,9 +185,9 @@ describe("ContainerApp on Docker", () => {
         assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data").name, "shop-web-data");
     });
 
-    it("warns that allowFrom and ingress are not available", async () => {
+    it("warns that ingress is not available", async () => {
         const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["api"], ingress: { host: "shop.example.com", port: "http" } } });
-        assert.match(warnings.join("\n"), /ContainerApp "web" allowFrom: ContainerApp `allowFrom` is not available on docker/);
+        assert.doesNotMatch(warnings.join("\n"), /allowFrom/);
         assert.match(warnings.join("\n"), /ContainerApp "web" ingress: Ingress \(host, path, TLS\) is not available on docker/);
     });
 });

@@ -16,7 +16,7 @@ describe("ContainerApp on Kubernetes", () => {
         assert.deepStrictEqual(d.spec.selector.matchLabels, { "app.kubernetes.io/name": "web" });
         assert.strictEqual(d.spec.template.metadata.labels["app.kubernetes.io/part-of"], "shop");
         assert.strictEqual(d.spec.template.spec.containers.length, 1);
-        assert.strictEqual(d.spec.template.spec.containers[0].image, "registry.example.com/shop/web:1.4.2");
+        assert.strictEqual(d.spec.template.spec.containers[0].image, "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9");
     });
 
     it("rolls out keeping every old pod until its replacement is ready", async () => {
@@ -24,12 +24,13 @@ describe("ContainerApp on Kubernetes", () => {
         assert.deepStrictEqual(graph.inputs(deployment, "web").spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
     });
 
-    it("turns the health check into readiness and liveness probes", async () => {
+    it("turns the health check into a readiness probe and a more tolerant liveness probe", async () => {
         const { graph } = await runShop("kubernetes");
         const container = graph.inputs(deployment, "web").spec.template.spec.containers[0];
         const expected = { httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 };
         assert.deepStrictEqual(container.readinessProbe, expected);
-        assert.deepStrictEqual(container.livenessProbe, expected);
+        assert.deepStrictEqual(container.livenessProbe, { ...expected, failureThreshold: 6 });
+        assert.strictEqual(container.startupProbe, undefined);
     });
 
     it("sets requests and limits as canonical quantities", async () => {

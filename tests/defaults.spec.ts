@@ -7,6 +7,9 @@ import { appNetworkSchema } from "../components/args/app-network";
 import { containerAppSchema } from "../components/args/container-app";
 import { argDefaults } from "../components/args/defaults";
 import { resolveDefaultLinks } from "../provider/schema-inference";
+import { appModel } from "../components/model/app";
+import { NetworkModel } from "../components/model/network";
+import { validateAppNetwork } from "../components/validation/app-network";
 
 const componentsDir = path.resolve(__dirname, "..", "..", "components");
 
@@ -59,8 +62,11 @@ describe("Defaults are written once (components/args/defaults.ts)", () => {
     });
 
     it("the schemas fill in the table's defaults", () => {
-        const { internal, createNamespace, defaultDenyIngress, labels } = appNetworkSchema.parse({});
-        assert.deepStrictEqual({ internal, createNamespace, defaultDenyIngress, labels }, argDefaults.network);
+        const { internal, createNamespace, defaultDenyIngress, defaultDenyEgress, labels, podSecurity } = appNetworkSchema.parse({});
+        // The schema leaves podSecurity unset (a rule tells an explicit level from none); validation fills the default.
+        assert.strictEqual(podSecurity, undefined);
+        assert.strictEqual(validateAppNetwork("shop", {}, undefined).model.podSecurity, argDefaults.network.podSecurity);
+        assert.deepStrictEqual({ internal, createNamespace, defaultDenyIngress, defaultDenyEgress, labels, podSecurity: argDefaults.network.podSecurity }, argDefaults.network);
         const { files, values, secrets } = appConfigSchema.parse({ network });
         assert.deepStrictEqual({ files, values, secrets }, argDefaults.config);
 
@@ -82,7 +88,16 @@ describe("Defaults are written once (components/args/defaults.ts)", () => {
         const { persistent, size, readOnly } = app.volumes[0];
         assert.deepStrictEqual({ persistent, size, readOnly }, argDefaults.volume);
         assert.strictEqual(app.configs[0].env, argDefaults.configMount.env);
+        assert.strictEqual(app.configs[0].secretsAsFiles, argDefaults.configMount.secretsAsFiles);
         assert.strictEqual(app.ingress?.path, argDefaults.ingress.path);
+        assert.strictEqual(app.ingress?.controllerNamespace, argDefaults.ingress.controllerNamespace);
+        const egressModel = appModel("api", containerAppSchema.parse({ network, image: "api:1", allowTo: [{ cidr: "10.0.0.0/8", port: 5432 }] }), {
+            target: "kubernetes",
+            network: { defaultDenyEgress: false } as NetworkModel,
+            tier: "dev",
+            skipAwait: false,
+        }).egress;
+        assert.strictEqual(egressModel.destinations[0].protocol, argDefaults.egress.protocol);
         assert.deepStrictEqual(app.security, argDefaults.security, "each security field takes its own default");
     });
 });

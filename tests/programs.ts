@@ -29,7 +29,7 @@ export function shop(options: ShopOptions = {}) {
     });
     const web = new berth.ContainerApp("web", {
         network: net,
-        image: "registry.example.com/shop/web:1.4.2",
+        image: "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9",
         ports: [{ name: "http", port: 8080, publish: 8080 }],
         env: { MODE: "prod" },
         configs: [{ config: cfg, mountPath: "/etc/web" }],

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as berth from "../components";
 import { runProgram } from "../components/testing";
 import { errorOf, onTarget, shop } from "./programs";
-import { mutableImageProblem } from "../shared/image-tags";
+import { mutableImageProblem, unpinnedImageProblem } from "../shared/image-tags";
 
 const prod = onTarget("kubernetes", { "berth:tier": "prod" });
 
@@ -12,13 +12,39 @@ function bareApp(args: Partial<berth.ContainerAppArgs> = {}) {
 }
 
 describe("Tiers", () => {
-    it("prod refuses an app without a health check, without limits and with a mutable image, all at once", async () => {
-        const error = await errorOf(() => bareApp({ replicas: 2 }), prod);
+    it("prod refuses an app without a health check, without limits and with an image not pinned by digest, all at once", async () => {
+        const error = await errorOf(() => bareApp({ replicas: 2, image: "registry.example.com/shop/web:1.4.2" }), prod);
         assert.strictEqual(
             error.message,
-            'ContainerApp "web": image "web" has no tag, which means latest; pin a version tag or a digest in a prod stack; ' +
+            'ContainerApp "web": image "registry.example.com/shop/web:1.4.2" must be pinned by digest, as registry.example.com/shop/web:1.4.2@sha256:<digest> ' +
+                "(a registry can move a tag; `docker buildx imagetools inspect registry.example.com/shop/web:1.4.2` prints the digest) in a prod stack; " +
                 "healthCheck is required in a prod stack; resources.limits is required (cpu and/or memory) in a prod stack",
         );
+    });
+
+    it("staging warns about an image not pinned by digest", async () => {
+        const { warnings } = await runProgram(() => bareApp({ image: "web:1.4.2" }), onTarget("kubernetes", { "berth:tier": "staging" }));
+        assert.match(warnings.join("\n"), /ContainerApp "web": image "web:1.4.2" must be pinned by digest, as web:1.4.2@sha256:<digest> .* in a staging stack/);
+    });
+
+    it("prod warns about secrets handed to the app as env vars, and not about secrets delivered as files", async () => {
+        const asEnv = await runProgram(() => shop({ replicas: 2 }), prod);
+        assert.match(asEnv.warnings.join("\n"), /ContainerApp "web": env API_TOKEN holds a secret in a prod stack: .*configs\[\]\.secretsAsFiles/);
+        const asFiles = await runProgram(() => {
+            const net = new berth.AppNetwork("shop", {});
+            const config = new berth.AppConfig("web-config", { network: net, values: { LOG_LEVEL: "info" }, secrets: { API_TOKEN: "token" } });
+            return new berth.ContainerApp("web", {
+                network: net,
+                image: "registry.example.com/shop/web:1.4.2@sha256:" + "0".repeat(64),
+                configs: [{ config, mountPath: "/etc/web", secretsAsFiles: true }],
+                healthCheck: { tcp: { port: 8080 } },
+                resources: { limits: { memory: "128Mi" } },
+                replicas: 2,
+            });
+        }, prod);
+        assert.deepStrictEqual(asFiles.warnings.filter((w) => /secret/i.test(w) && !/enableSecretMutable/.test(w)), []);
+        const container = asFiles.graph.inputs("kubernetes:apps/v1:Deployment", "web").spec.template.spec.containers[0];
+        assert.deepStrictEqual(container.env, [{ name: "LOG_LEVEL", valueFrom: { configMapKeyRef: { name: "web-config", key: "LOG_LEVEL" } } }]);
     });
 
     it("prod refuses fewer than 2 replicas", async () => {
@@ -50,6 +76,19 @@ describe("Tiers", () => {
     it("an unknown tier fails naming the stack and the key", async () => {
         const error = await errorOf(() => bareApp(), onTarget("docker", { "berth:tier": "production" }));
         assert.strictEqual(error.message, 'stack "test": config key "berth:tier" must be "dev", "staging" or "prod"');
+    });
+
+    describe("images pinned by digest", () => {
+        const cases: Array<[string, boolean]> = [
+            ["web:1.4.2", false],
+            ["web@sha256:" + "0".repeat(64), true],
+            ["registry.example.com:5000/shop/web:1.4.2@sha256:" + "ab".repeat(32), true],
+            ["web@sha256:" + "0".repeat(63), false],
+            ["web@sha256:" + "A".repeat(64), false],
+        ];
+        for (const [image, pinned] of cases) {
+            it(`${image} is ${pinned ? "" : "not "}pinned by digest`, () => assert.strictEqual(unpinnedImageProblem(image) === undefined, pinned));
+        }
     });
 
     describe("mutable images", () => {

@@ -127,6 +127,46 @@ describe("Validation", () => {
             "docker",
         ],
         ["the stack's berth:target is checked", () => new berth.AppNetwork("shop", {}), /stack config berth:target must be "docker" or "kubernetes" \(got "k8s"\)/, "k8s"],
+        ["a Pod Security level is one of three", () => new berth.AppNetwork("shop", { podSecurity: "strict" }), /AppNetwork "shop": podSecurity must be "restricted", "baseline" or "privileged"/],
+        [
+            "Pod Security labels go on a namespace berth creates only",
+            () => new berth.AppNetwork("shop", { createNamespace: false, podSecurity: "baseline" }),
+            /podSecurity labels only a namespace berth creates; label the adopted namespace \(createNamespace: false\) yourself/,
+        ],
+        [
+            "an app that opts out of what the namespace's Pod Security level demands would never start a pod",
+            () => app({ security: { runAsNonRoot: false, allowPrivilegeEscalation: true } }),
+            /security\.runAsNonRoot false is refused by the Pod Security level "restricted" of network "shop"'s namespace, so no pod would start; keep the secure default, or set the AppNetwork's podSecurity to "baseline"; security\.allowPrivilegeEscalation true is refused/,
+        ],
+        ["publishAs is LoadBalancer, NodePort or none", () => app({ publishAs: "ClusterIP" }), /publishAs must be "LoadBalancer", "NodePort" or "none"/],
+        ["a public Service needs a published port", () => app({ ports: [{ port: 80 }], publishAs: "NodePort" }), /publishAs "NodePort" exposes published ports, and no port sets publish/],
+        ["an allowTo entry names an app or an outside range", () => app({ allowTo: [{ app: "api", cidr: "10.0.0.0/8" }, {}] }), /allowTo\[0\] must set exactly one of app or cidr; allowTo\[1\] must set exactly one of app or cidr/],
+        ["an outside range is a canonical CIDR", () => app({ allowTo: [{ cidr: "10.0.0.1/8" }, { cidr: "10.0.0.0/33" }] }), /allowTo\[0\]\.cidr must be the range's first address: 10\.0\.0\.0\/8; allowTo\[1\]\.cidr must be an IP range/],
+        ["a port goes with an outside range, a protocol with a port", () => app({ allowTo: [{ app: "api", port: 80 }, { cidr: "10.0.0.0/8", protocol: "udp" }] }), /allowTo\[0\]\.port goes with cidr; .*allowTo\[1\]\.protocol goes with port/],
+        [
+            "an internal network has no outside destination to allow",
+            () => new berth.ContainerApp("web", { network: new berth.AppNetwork("shop", { internal: true }), image: "w:1", allowTo: [{ cidr: "203.0.113.0/24" }] }),
+            /allowTo\[0\]\.cidr is outside network "shop", which is internal \(no outside access\)/,
+        ],
+        [
+            "liveness is at least as tolerant as readiness",
+            () => app({ healthCheck: { tcp: { port: 80 }, failureThreshold: 5, livenessFailureThreshold: 4 } }),
+            /healthCheck\.livenessFailureThreshold must be at least failureThreshold \(5\): an app should leave its Service before it is restarted/,
+        ],
+        [
+            "a slow start fits in the time up waits for a replica",
+            () => app({ healthCheck: { tcp: { port: 80 }, startupSeconds: 90 } }),
+            /healthCheck\.startupSeconds 90 is longer than up waits for a replica \(healthyTimeoutSeconds 60\); raise healthyTimeoutSeconds to at least 90/,
+        ],
+        [
+            "secrets as files need a directory to go in",
+            () => {
+                const net = new berth.AppNetwork("shop", {});
+                const cfg = new berth.AppConfig("c", { network: net, secrets: { A: "1" } });
+                new berth.ContainerApp("web", { network: net, image: "w:1", configs: [{ config: cfg, secretsAsFiles: true }] });
+            },
+            /configs\[0\]\.secretsAsFiles needs a mountPath: each secret becomes a file under it/,
+        ],
     ];
 
     for (const [rule, program, expected, target] of cases) {
@@ -193,7 +233,7 @@ describe("Validation in one pass: every problem of a component in one error", ()
         const error = await errorOf(() => app({ image: "web", ports: [{ port: 80 }, { port: 80, name: "again" }] }), onTarget("kubernetes", { "berth:tier": "prod" }));
         assert.deepStrictEqual(problemsOf(error), [
             "ports[1].port 80/tcp is already declared by ports[0]",
-            'image "web" has no tag, which means latest; pin a version tag or a digest in a prod stack',
+            'image "web" must be pinned by digest, as web@sha256:<digest> (a registry can move a tag; `docker buildx imagetools inspect web` prints the digest) in a prod stack',
             "healthCheck is required in a prod stack",
             "resources.limits is required (cpu and/or memory) in a prod stack",
         ]);

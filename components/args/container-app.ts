@@ -12,11 +12,13 @@ const portName = z
     .string()
     .regex(/^(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/, "must be at most 15 lower-case letters, digits and '-', with at least one letter");
 
+const protocol = z.enum(["tcp", "udp"], { error: () => 'must be "tcp" or "udp"' });
+
 const port = z.strictObject({
     name: portName.optional(),
     port: field.portNumber,
     publish: field.portNumber.optional(),
-    protocol: z.enum(["tcp", "udp"], { error: () => 'must be "tcp" or "udp"' }).default(argDefaults.port.protocol),
+    protocol: protocol.default(argDefaults.port.protocol),
 });
 
 const healthCheck = z
@@ -33,11 +35,16 @@ const healthCheck = z
         timeoutSeconds: field.positiveSeconds.default(argDefaults.healthCheck.timeoutSeconds),
         failureThreshold: field.wholeNumber(1, 100).default(argDefaults.healthCheck.failureThreshold),
         initialDelaySeconds: field.wholeNumber(0, 3600).default(argDefaults.healthCheck.initialDelaySeconds),
+        livenessFailureThreshold: field.wholeNumber(1, 1000).optional(),
+        startupSeconds: field.positiveSeconds.optional(),
     })
     .superRefine((check, ctx) => {
         const kinds = [check.http, check.tcp, check.command].filter((kind) => kind !== undefined).length;
         if (kinds !== 1) {
             field.problem(ctx, [], "must set exactly one of http, tcp or command");
+        }
+        if (check.livenessFailureThreshold !== undefined && check.livenessFailureThreshold < check.failureThreshold) {
+            field.problem(ctx, ["livenessFailureThreshold"], `must be at least failureThreshold (${check.failureThreshold}): an app should leave its Service before it is restarted`);
         }
     });
 
@@ -69,11 +76,18 @@ const volume = z.strictObject({
     readOnly: z.boolean().default(argDefaults.volume.readOnly),
 });
 
-const configMount = z.strictObject({
-    config: configRef,
-    mountPath: field.absolutePath.optional(),
-    env: z.boolean().default(argDefaults.configMount.env),
-});
+const configMount = z
+    .strictObject({
+        config: configRef,
+        mountPath: field.absolutePath.optional(),
+        env: z.boolean().default(argDefaults.configMount.env),
+        secretsAsFiles: z.boolean().default(argDefaults.configMount.secretsAsFiles),
+    })
+    .superRefine((mount, ctx) => {
+        if (mount.secretsAsFiles && mount.mountPath === undefined) {
+            field.problem(ctx, ["secretsAsFiles"], "needs a mountPath: each secret becomes a file under it");
+        }
+    });
 
 const ingress = z.strictObject({
     host: z
@@ -83,7 +97,26 @@ const ingress = z.strictObject({
     port: portName,
     className: z.string().optional(),
     tlsSecretName: field.name.optional(),
+    controllerNamespace: field.name.default(argDefaults.ingress.controllerNamespace),
 });
+
+const egress = z
+    .strictObject({
+        app: field.name.optional(),
+        cidr: field.cidr.optional(),
+        port: field.portNumber.optional(),
+        protocol: protocol.optional(),
+    })
+    .superRefine((to, ctx) => {
+        if ((to.app === undefined) === (to.cidr === undefined)) {
+            field.problem(ctx, [], "must set exactly one of app or cidr");
+        } else if (to.app !== undefined && to.port !== undefined) {
+            field.problem(ctx, ["port"], "goes with cidr; an app is reached on any of its ports");
+        }
+        if (to.protocol !== undefined && to.port === undefined) {
+            field.problem(ctx, ["protocol"], "goes with port");
+        }
+    });
 
 const security = z.strictObject({
     runAsNonRoot: z.boolean().default(argDefaults.security.runAsNonRoot),
@@ -92,6 +125,8 @@ const security = z.strictObject({
     readOnlyRootFilesystem: z.boolean().default(argDefaults.security.readOnlyRootFilesystem),
     dropAllCapabilities: z.boolean().default(argDefaults.security.dropAllCapabilities),
     allowPrivilegeEscalation: z.boolean().default(argDefaults.security.allowPrivilegeEscalation),
+    fsGroup: field.wholeNumber(0, 2147483647).optional(),
+    podSecurityContext: z.boolean().default(argDefaults.security.podSecurityContext),
 });
 
 export const containerAppSchema = z.strictObject({
@@ -115,7 +150,10 @@ export const containerAppSchema = z.strictObject({
     volumes: z.array(volume).default(argDefaults.app.volumes),
     labels: field.labels.default(argDefaults.app.labels),
     ingress: ingress.optional(),
+    // Left unset when not given: the model fills the default, which depends on the ingress.
+    publishAs: z.enum(["LoadBalancer", "NodePort", "none"], { error: () => 'must be "LoadBalancer", "NodePort" or "none"' }).optional(),
     allowFrom: z.array(field.name).default(argDefaults.app.allowFrom),
+    allowTo: z.array(egress).default(argDefaults.app.allowTo),
     // Parsed from {}, so each field takes its own default.
     security: security.prefault({}),
     skipAwait: z.boolean().optional(),
@@ -159,6 +197,24 @@ const imageOrBuild = appRule(["image", "build"], (app, _context, findings) => {
         findings.problem("is required, unless build is set (a context to build the image from)", ["image"]);
     } else if (app.image !== undefined && app.build !== undefined) {
         findings.problem("cannot be set together with image: set exactly one of the two", ["build"]);
+    }
+});
+
+/** Exposing published ports needs a port that is published. */
+const publishAsNeedsAPublishedPort = appRule(["ports", "publishAs"], (app, _context, findings) => {
+    if ((app.publishAs === "LoadBalancer" || app.publishAs === "NodePort") && !app.ports.some((p) => p.publish !== undefined)) {
+        findings.problem(`"${app.publishAs}" exposes published ports, and no port sets publish`, ["publishAs"]);
+    }
+});
+
+/** `up` waits healthyTimeoutSeconds for a replica: a slow start allowed more would fail `up` while the app still starts. */
+const startupWithinHealthyTimeout = appRule(["healthCheck", "healthyTimeoutSeconds"], (app, _context, findings) => {
+    const startup = app.healthCheck?.startupSeconds;
+    if (startup !== undefined && startup > app.healthyTimeoutSeconds) {
+        findings.problem(`${startup} is longer than up waits for a replica (healthyTimeoutSeconds ${app.healthyTimeoutSeconds}); raise healthyTimeoutSeconds to at least ${startup}`, [
+            "healthCheck",
+            "startupSeconds",
+        ]);
     }
 });
 
@@ -232,4 +288,4 @@ const distinctConfigMounts = appRule(["configs", "volumes", "security"], (app, _
 });
 
 /** Rules between a ContainerApp's args, each run when the args it reads are valid. */
-export const containerAppRules = [imageOrBuild, uniquePorts, ingressNamesAPort, distinctVolumes, distinctConfigMounts];
+export const containerAppRules = [imageOrBuild, uniquePorts, publishAsNeedsAPublishedPort, startupWithinHealthyTimeout, ingressNamesAPort, distinctVolumes, distinctConfigMounts];

@@ -8,12 +8,15 @@
  */
 
 import type { RestartPolicy } from "../model/app";
+import type { PodSecurityLevel } from "../model/network";
 
 export const argDefaults = {
     network: {
         internal: false,
         createNamespace: true,
         defaultDenyIngress: true,
+        defaultDenyEgress: false,
+        podSecurity: "restricted" as PodSecurityLevel,
         labels: {} as Record<string, string>,
     },
     config: {
@@ -30,6 +33,7 @@ export const argDefaults = {
         volumes: [] as never[],
         labels: {} as Record<string, string>,
         allowFrom: [] as string[],
+        allowTo: [] as never[],
         healthyTimeoutSeconds: 60,
     },
     port: {
@@ -52,9 +56,14 @@ export const argDefaults = {
     },
     configMount: {
         env: true,
+        secretsAsFiles: false,
     },
     ingress: {
         path: "/",
+        controllerNamespace: "ingress-nginx",
+    },
+    egress: {
+        protocol: "tcp" as "tcp" | "udp",
     },
     security: {
         runAsNonRoot: true,
@@ -63,6 +72,7 @@ export const argDefaults = {
         readOnlyRootFilesystem: true,
         dropAllCapabilities: true,
         allowPrivilegeEscalation: false,
+        podSecurityContext: true,
     },
 };
 

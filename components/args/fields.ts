@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from "net";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { cpuMillicores, memoryBytes, normaliseCpu, normaliseMemory } from "../model/quantities";
@@ -54,6 +55,36 @@ export const labels = z.record(
     z.string().regex(labelKey, "must be a label key such as \"team\" or \"example.com/team\""),
     z.string({ error: () => "must be a string" }).regex(labelValue, "must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"),
 );
+
+/**
+ * An IP range such as 10.0.0.0/8 or 2001:db8::/32, as a NetworkPolicy's ipBlock takes it: an IPv4
+ * range in its canonical form (no bits set past the prefix), which the API server warns about otherwise.
+ */
+export const cidr = z.string({ error: () => "must be a string" }).superRefine((value, ctx) => {
+    const problem = cidrProblem(value);
+    if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+    }
+});
+
+function cidrProblem(value: string): string | undefined {
+    const [address, prefix, ...rest] = value.split("/");
+    const bits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : undefined;
+    if (bits === undefined || rest.length > 0 || prefix === undefined || !/^\d{1,3}$/.test(prefix) || Number(prefix) > bits) {
+        return "must be an IP range such as 203.0.113.0/24, 198.51.100.7/32 or 2001:db8::/32";
+    }
+    if (bits === 32) {
+        const octets = address.split(".").map(Number);
+        const value32 = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+        const hostBits = 32 - Number(prefix);
+        const network = hostBits === 32 ? 0 : ((value32 >>> hostBits) << hostBits) >>> 0;
+        if (network !== value32) {
+            const canonical = [24, 16, 8, 0].map((shift) => (network >>> shift) & 255).join(".");
+            return `must be the range's first address: ${canonical}/${prefix}`;
+        }
+    }
+    return undefined;
+}
 
 /** A string, or a Pulumi Output/Promise of one that is checked once known. */
 export const inputString = z.custom<pulumi.Input<string>>(

@@ -22,6 +22,7 @@ import type { AppConfigArgs } from "../app-config";
 import type {
     ConfigMountArgs,
     ContainerAppArgs,
+    EgressArgs,
     HealthCheckArgs,
     HttpCheckArgs,
     ImageBuildArgs,
@@ -101,6 +102,7 @@ export type ArgsInStep = [
     Expect<InStep<VolumeArgs, Item<AppInput["volumes"]>>>,
     Expect<InStep<ConfigMountArgs, Item<AppInput["configs"]>>>,
     Expect<InStep<IngressArgs, NonNullable<AppInput["ingress"]>>>,
+    Expect<InStep<EgressArgs, Item<AppInput["allowTo"]>>>,
     Expect<InStep<SecurityArgs, NonNullable<AppInput["security"]>>>,
     Expect<InStep<ImageBuildArgs, NonNullable<AppInput["build"]>>>,
     Expect<InStep<AutoscalingPolicyArgs, PolicyInput>>,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AppModel } from "../model/app";
+import { splitSecrets } from "../model/secrets";
 
 /** Where one env var's value comes from. */
 export interface EnvSource {
@@ -12,8 +13,8 @@ export interface EnvSource {
 }
 
 /**
- * The one place that merges an app's env: its configs' values and secrets in
- * the order the configs are listed, then the app's own env, a later source
+ * The one place that merges an app's env: its configs' values and secrets
+ * (unless they are delivered as files) in the order the configs are listed, then the app's own env, a later source
  * winning over an earlier one. Sorted by name.
  */
 export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Input<string>>): Promise<EnvSource[]> {
@@ -26,12 +27,20 @@ export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Inp
         for (const [name, value] of Object.entries(contents.plainValues)) {
             byName.set(name, { name, value, secret: false, config: mount.config.name });
         }
-        for (const [name, value] of Object.entries(contents.secretValues)) {
-            byName.set(name, { name, value, secret: true, config: mount.config.name });
+        if (!mount.secretsAsFiles) {
+            for (const [name, value] of Object.entries(contents.secretValues)) {
+                byName.set(name, { name, value, secret: true, config: mount.config.name });
+            }
         }
     }
     for (const [name, value] of Object.entries(app.env)) {
         byName.set(name, { name, value, secret: Object.hasOwn(secretEnv, name) });
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The names of the env vars holding a secret: the app's secret env values, and its configs' secrets not delivered as files. */
+export async function secretEnvNames(app: AppModel): Promise<string[]> {
+    const { secret } = await splitSecrets(app.env);
+    return (await appEnv(app, secret)).filter((e) => e.secret).map((e) => e.name);
 }

@@ -39,7 +39,7 @@ export interface NetworkBackend {
      */
     nameScope(networkName: string, providerScope: string): string;
     /** What the target cannot honour of the network; `explicit` holds the args the user set. */
-    warnings(network: NetworkSettings, explicit: { defaultDenyIngress?: unknown }): string[];
+    warnings(network: NetworkSettings, explicit: { podSecurity?: unknown }): string[];
     /** Registers the network's resources; returns its name as an output of what creates it. */
     render(network: NetworkSettings, parent: pulumi.Resource): pulumi.Output<string>;
 }
@@ -73,6 +73,11 @@ export interface AppBackend {
     readonly rules: readonly Rule<ContainerAppSpec, AppContext>[];
     /** What the target cannot honour of the app. */
     warnings(app: AppModel): string[];
+    /**
+     * Called for each valid app when it is constructed, before any app renders: lets a target see every
+     * app of a network (Docker: which allow networks each app joins).
+     */
+    declare(app: AppModel, parent: pulumi.Resource): void;
     /** Registers the app's resources; `autoscaling`, when attached, owns the replica count. */
     render(app: AppModel, autoscaling: AutoscalingModel | undefined, parent: pulumi.Resource): Promise<RenderedApp>;
 }

@@ -32,19 +32,28 @@ export const capabilities: Capability[] = [
         id: "internal-network",
         feature: "AppNetwork `internal`",
         docker: { support: "supported", how: "internal bridge network, no outside access" },
-        kubernetes: { support: "emulated", how: "egress NetworkPolicy: only the namespace and cluster DNS" },
+        kubernetes: { support: "emulated", how: "egress NetworkPolicy: only the namespace and DNS" },
     },
     {
         id: "default-deny",
         feature: "Default-deny ingress",
-        docker: { support: "not available", how: "every container on the network reaches every other; warning" },
+        docker: { support: "supported", how: "the network's bridge carries no traffic between containers (ICC off); apps meet only on allow networks" },
         kubernetes: { support: "supported", how: "default-deny NetworkPolicy plus one allow policy per app" },
     },
     {
         id: "allow-from",
         feature: "ContainerApp `allowFrom`",
-        docker: { support: "not available", how: "not enforced; warning" },
+        docker: { support: "supported", how: "internal network `<network>-to-<app>` that only the app and the apps it allows join: others can neither resolve nor reach it" },
         kubernetes: { support: "supported", how: "NetworkPolicy allowing the named apps' pods" },
+    },
+    {
+        id: "egress",
+        feature: "AppNetwork `defaultDenyEgress`, ContainerApp `allowTo`",
+        docker: {
+            support: "emulated",
+            how: "an app joins only the allow networks of the apps it may reach; with no outside destination and no published port it stays off every network with outside access; outside ranges and ports cannot be narrowed (warning)",
+        },
+        kubernetes: { support: "supported", how: "default-deny egress NetworkPolicy (DNS allowed) and one egress policy per app with `allowTo`" },
     },
     {
         id: "config-files",
@@ -57,6 +66,12 @@ export const capabilities: Capability[] = [
         feature: "AppConfig values and secrets",
         docker: { support: "supported", how: "container env; secrets stay Pulumi secrets in state" },
         kubernetes: { support: "supported", how: "ConfigMap / Secret keys referenced from env" },
+    },
+    {
+        id: "secrets-as-files",
+        feature: "AppConfig secrets as files (`secretsAsFiles`)",
+        docker: { support: "supported", how: "one file per secret uploaded under `mountPath`, kept secret in state" },
+        kubernetes: { support: "supported", how: "the Secret's keys projected as files under `mountPath`" },
     },
     {
         id: "config-rollout",
@@ -74,19 +89,25 @@ export const capabilities: Capability[] = [
         id: "published-ports",
         feature: "Published ports",
         docker: { support: "supported", how: "host port on 127.0.0.1 (one replica only)" },
-        kubernetes: { support: "supported", how: "LoadBalancer Service `<app>-public`, allowed through default-deny" },
+        kubernetes: {
+            support: "supported",
+            how: "`publishAs`: a LoadBalancer (default) or NodePort Service `<app>-public`, allowed through default-deny; or none (the default for an app with an ingress)",
+        },
     },
     {
         id: "ingress",
         feature: "Ingress (host, path, TLS)",
         docker: { support: "not available", how: "use a published port; warning" },
-        kubernetes: { support: "supported", how: "networking.k8s.io/v1 Ingress" },
+        kubernetes: { support: "supported", how: "networking.k8s.io/v1 Ingress; its port admits the ingress controller's namespace alone" },
     },
     {
         id: "health-check",
         feature: "Health check (http, tcp, command)",
-        docker: { support: "emulated", how: "Docker HEALTHCHECK run in the container: http needs `wget`, tcp needs `sh` and `nc`; `up` waits until healthy" },
-        kubernetes: { support: "supported", how: "readiness and liveness probes" },
+        docker: {
+            support: "emulated",
+            how: "one Docker HEALTHCHECK run in the container: http needs `wget`, tcp needs `sh` and `nc`; `startupSeconds` lengthen its start period; `up` waits until healthy; Docker restarts no unhealthy container",
+        },
+        kubernetes: { support: "supported", how: "readiness probe, a more tolerant liveness probe (`livenessFailureThreshold`), a startup probe (`startupSeconds`)" },
     },
     {
         id: "resources",
@@ -129,6 +150,18 @@ export const capabilities: Capability[] = [
         feature: "Non-root, read-only root fs, no capabilities, no privilege escalation",
         docker: { support: "supported", how: "user, read_only, cap_drop ALL, no-new-privileges; tmpfs /tmp; an app with config files gets a writable root (Docker copies files in through it), with a warning" },
         kubernetes: { support: "supported", how: "securityContext; emptyDir /tmp" },
+    },
+    {
+        id: "pod-security-context",
+        feature: "Pod-level security context (user, group, `fsGroup`, seccomp)",
+        docker: { support: "not available", how: "each container carries its own user, group and seccomp profile; volumes are not handed to `fsGroup`" },
+        kubernetes: { support: "supported", how: "pod securityContext beside the container's (`security.podSecurityContext: false` opts out)" },
+    },
+    {
+        id: "pod-security-admission",
+        feature: "AppNetwork `podSecurity`",
+        docker: { support: "not available", how: "no admission control; each container's own settings apply; warning" },
+        kubernetes: { support: "supported", how: "Pod Security Admission labels (enforce, warn, audit) on a created namespace; apps checked against `restricted` at preview" },
     },
     {
         id: "autoscaling",

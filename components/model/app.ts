@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
-import { defaultPortName } from "../args/defaults";
+import { argDefaults, defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
@@ -18,6 +18,9 @@ export interface PortModel {
     publish?: number;
 }
 
+/** Kubernetes: the Service type that exposes published ports, or none (an app behind its ingress). */
+export type PublishAs = "LoadBalancer" | "NodePort" | "none";
+
 /** How often a health check runs and how many failures count. */
 export interface CheckTiming {
     intervalSeconds: number;
@@ -26,8 +29,16 @@ export interface CheckTiming {
     initialDelaySeconds: number;
 }
 
+/** How tolerant the liveness probe is, and how long a slow starter may take. */
+export interface CheckTolerance {
+    /** Kubernetes: consecutive failures before a restart (at least failureThreshold). */
+    livenessFailureThreshold: number;
+    /** Seconds allowed for the first check to pass (a startup probe); none when undefined. */
+    startupSeconds?: number;
+}
+
 /** One kind of check, with what that kind needs. */
-export type HealthCheckModel = CheckTiming & ({ kind: "http"; path: string; port: number } | { kind: "tcp"; port: number } | { kind: "command"; command: string[] });
+export type HealthCheckModel = CheckTiming & CheckTolerance & ({ kind: "http"; path: string; port: number } | { kind: "tcp"; port: number } | { kind: "command"; command: string[] });
 
 export interface ResourceAmounts {
     cpu?: string;
@@ -52,8 +63,10 @@ export interface ConfigMountModel {
     config: ConfigModel;
     /** Where the config's files appear in the container; undefined mounts no files. */
     mountPath?: string;
-    /** Whether the config's values and secrets become env vars. */
+    /** Whether the config's values (and, unless secretsAsFiles, its secrets) become env vars. */
     env: boolean;
+    /** Whether the config's secrets are files under mountPath (and never env vars). */
+    secretsAsFiles: boolean;
 }
 
 export interface IngressModel {
@@ -62,6 +75,26 @@ export interface IngressModel {
     portName: string;
     className?: string;
     tlsSecretName?: string;
+    /** Namespace of the ingress controller, the one source admitted on the ingress port. */
+    controllerNamespace: string;
+}
+
+/** An outside destination an app may connect to. */
+export interface DestinationModel {
+    cidr: string;
+    /** One port, or every port when undefined. */
+    port?: number;
+    protocol: "tcp" | "udp";
+}
+
+/** Where an app may connect. */
+export interface EgressModel {
+    /** Whether egress is limited to what follows (and DNS): the network denies by default, or the app names allowTo. */
+    restricted: boolean;
+    /** Apps on the network it may reach, sorted. */
+    apps: string[];
+    /** Outside destinations it may reach, sorted. */
+    destinations: DestinationModel[];
 }
 
 export interface SecurityModel {
@@ -71,6 +104,10 @@ export interface SecurityModel {
     readOnlyRootFilesystem: boolean;
     dropAllCapabilities: boolean;
     allowPrivilegeEscalation: boolean;
+    /** Kubernetes fsGroup: the group owning the pod's volumes; the runAsGroup of a non-root app unless set. */
+    fsGroup?: number;
+    /** Kubernetes: a pod-level security context beside the container's. */
+    podSecurityContext: boolean;
 }
 
 export type RestartPolicy = "always" | "on-failure" | "never";
@@ -95,7 +132,10 @@ export interface AppModel {
     volumes: VolumeModel[];
     labels: StringMap;
     ingress?: IngressModel;
+    /** Kubernetes: how published ports are exposed. */
+    publishAs: PublishAs;
     allowFrom: string[];
+    egress: EgressModel;
     security: SecurityModel;
     skipAwait: boolean;
     /** Docker: seconds `up` waits for a container with a health check to be healthy. */
@@ -123,7 +163,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),
-        configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env })),
+        configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env, secretsAsFiles: c.secretsAsFiles })),
         ports: portModels(spec.ports),
         healthCheck: spec.healthCheck && healthCheckModel(spec.healthCheck),
         resources: spec.resources,
@@ -137,13 +177,40 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
             portName: spec.ingress.port,
             className: spec.ingress.className,
             tlsSecretName: spec.ingress.tlsSecretName,
+            controllerNamespace: spec.ingress.controllerNamespace,
         },
+        publishAs: resolvePublishAs(spec.publishAs, spec.ingress !== undefined),
         allowFrom: [...spec.allowFrom].sort(),
-        security: spec.security,
+        egress: egressModel(spec.allowTo, placement.network.defaultDenyEgress),
+        security: securityModel(spec.security),
         skipAwait: placement.skipAwait,
         healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
         tier: placement.tier,
     };
+}
+
+/** How published ports are exposed: an app behind an ingress is reached through it, and its TLS, unless the program asks for more. */
+export function resolvePublishAs(publishAs: PublishAs | undefined, hasIngress: boolean): PublishAs {
+    return publishAs ?? (hasIngress ? "none" : "LoadBalancer");
+}
+
+/** Where the app may connect: apps by name and destinations, each once and sorted. */
+function egressModel(allowTo: ContainerAppSpec["allowTo"], networkDeniesEgress: boolean): EgressModel {
+    const apps = [...new Set(allowTo.flatMap((to) => (to.app !== undefined ? [to.app] : [])))].sort();
+    const byKey = new Map<string, DestinationModel>();
+    for (const to of allowTo) {
+        if (to.cidr !== undefined) {
+            const destination: DestinationModel = { cidr: to.cidr, port: to.port, protocol: to.protocol ?? argDefaults.egress.protocol };
+            byKey.set(`${destination.cidr} ${destination.port ?? ""} ${destination.protocol}`, destination);
+        }
+    }
+    const destinations = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+    return { restricted: networkDeniesEgress || allowTo.length > 0, apps, destinations };
+}
+
+/** The security settings, with the fsGroup a non-root app gets unless it names one. */
+function securityModel(security: ContainerAppSpec["security"]): SecurityModel {
+    return { ...security, fsGroup: security.fsGroup ?? (security.runAsNonRoot ? security.runAsGroup : undefined) };
 }
 
 /** Ports sorted by number and protocol, each named ("port-<port>" unless given). */
@@ -154,11 +221,13 @@ function portModels(ports: ContainerAppSpec["ports"]): PortModel[] {
 }
 
 function healthCheckModel(check: NonNullable<ContainerAppSpec["healthCheck"]>): HealthCheckModel {
-    const timing: CheckTiming = {
+    const timing: CheckTiming & CheckTolerance = {
         intervalSeconds: check.intervalSeconds,
         timeoutSeconds: check.timeoutSeconds,
         failureThreshold: check.failureThreshold,
         initialDelaySeconds: check.initialDelaySeconds,
+        livenessFailureThreshold: check.livenessFailureThreshold ?? 2 * check.failureThreshold,
+        startupSeconds: check.startupSeconds,
     };
     if (check.http) {
         return { kind: "http", path: check.http.path, port: check.http.port, ...timing };

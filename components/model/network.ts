@@ -4,6 +4,10 @@ import { StringMap } from "./maps";
 
 /* An AppNetwork, resolved: what apps and configs on it, and the backends, read. */
 
+/** Pod Security Admission levels, strictest first. */
+export const podSecurityLevels = ["restricted", "baseline", "privileged"] as const;
+export type PodSecurityLevel = (typeof podSecurityLevels)[number];
+
 /** An AppNetwork as validated, before its backend creates it. */
 export interface NetworkSettings {
     /** Docker network name, or Kubernetes namespace name. */
@@ -15,6 +19,10 @@ export interface NetworkSettings {
     createNamespace: boolean;
     /** Kubernetes: a default-deny ingress NetworkPolicy in the namespace (Docker has no ingress policies). */
     defaultDenyIngress: boolean;
+    /** Egress only to DNS and what each app's allowTo names. */
+    defaultDenyEgress: boolean;
+    /** Kubernetes: the Pod Security Admission level of a namespace berth creates. */
+    podSecurity: PodSecurityLevel;
     labels: StringMap;
     skipAwait: boolean;
     /**

@@ -26,6 +26,8 @@ const defaultsSchema = z.strictObject({
             readOnlyRootFilesystem: z.boolean().optional(),
             dropAllCapabilities: z.boolean().optional(),
             allowPrivilegeEscalation: z.boolean().optional(),
+            fsGroup: z.number().optional(),
+            podSecurityContext: z.boolean().optional(),
         })
         .optional(),
 });

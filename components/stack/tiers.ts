@@ -1,4 +1,4 @@
-import { mutableImageProblem } from "../../shared/image-tags";
+import { unpinnedImageProblem } from "../../shared/image-tags";
 import { Tier } from "./berth-settings";
 
 /*
@@ -24,7 +24,7 @@ interface AppFacts {
 export function appTierFindings(tier: Tier, app: AppFacts): TierFindings {
     const problems: string[] = [];
     if (typeof app.image === "string") {
-        const imageProblem = mutableImageProblem(app.image);
+        const imageProblem = unpinnedImageProblem(app.image);
         if (imageProblem) {
             problems.push(`image ${imageProblem}`);
         }
@@ -36,6 +36,20 @@ export function appTierFindings(tier: Tier, app: AppFacts): TierFindings {
         problems.push("resources.limits is required (cpu and/or memory)");
     }
     return classify(tier, problems);
+}
+
+/**
+ * Secrets the app takes as env vars: prod warns, since env vars show in
+ * `docker inspect` and `kubectl describe`, crash reports and child processes.
+ */
+export function secretEnvTierWarnings(tier: Tier, secretEnvNames: string[]): string[] {
+    if (tier !== "prod" || secretEnvNames.length === 0) {
+        return [];
+    }
+    return [
+        `env ${secretEnvNames.join(", ")} ${secretEnvNames.length === 1 ? "holds a secret" : "hold secrets"} in a prod stack: env vars show in ` +
+            `docker inspect, kubectl describe, crash reports and child processes; deliver config secrets as files (configs[].secretsAsFiles)`,
+    ];
 }
 
 /** The replica rule, checked once it is known whether an autoscaler owns the count. */

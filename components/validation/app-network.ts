@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AppNetworkArgs } from "../app-network";
-import { appNetworkSchema } from "../args/app-network";
+import { appNetworkRules, appNetworkSchema } from "../args/app-network";
+import { argDefaults } from "../args/defaults";
 import { Backend, backendFor } from "../backends";
 import { providerScope } from "../backends/provider-scope";
 import { NetworkSettings } from "../model/network";
@@ -19,6 +20,7 @@ export interface ValidNetwork {
 export function validateAppNetwork(name: string, args: AppNetworkArgs | undefined, opts: pulumi.ComponentResourceOptions | undefined): ValidNetwork {
     const validation = new Validation("AppNetwork", name);
     const parsed = validation.parse(appNetworkSchema, args);
+    validation.run(appNetworkRules, parsed, undefined);
     const target = Object.hasOwn(parsed, "target") ? resolveTarget(parsed.target, validation) : undefined;
     const { spec, context: backend, warnings } = validation.finish(parsed, target && backendFor(target));
     const networkName = backend.network.name(name, spec.namespace);
@@ -29,6 +31,8 @@ export function validateAppNetwork(name: string, args: AppNetworkArgs | undefine
         createNamespace: spec.createNamespace,
         // Read by the Kubernetes backend only: Docker has no ingress policies.
         defaultDenyIngress: spec.defaultDenyIngress,
+        defaultDenyEgress: spec.defaultDenyEgress,
+        podSecurity: spec.podSecurity ?? argDefaults.network.podSecurity,
         labels: spec.labels,
         skipAwait: resolveSkipAwait(spec.skipAwait),
         nameScope: backend.network.nameScope(networkName, providerScope(opts, backend.target)),

@@ -20,7 +20,7 @@ export interface Claim {
     key: string;
     /** Who takes it, e.g. `app "web"`; an owner may take its own key again. */
     owner: string;
-    /** How another claimant's problem names the holder, e.g. `app "web"'s LoadBalancer Service`. */
+    /** How another claimant's problem names the holder, e.g. `app "web"'s public Service`. */
     holder: string;
     /** The problem when another owner holds the key, given how that holder is named. */
     clash(holder: string): string;
@@ -57,7 +57,7 @@ export interface DerivedName {
     /** Kubernetes kind, or "volume" (a PersistentVolumeClaim, a Docker named volume). */
     kind: string;
     name: string;
-    /** What the object is to its component, e.g. "LoadBalancer Service". */
+    /** What the object is to its component, e.g. "public Service". */
     role: string;
     /** The arg the name comes from, for the problem's path. */
     path: string;

@@ -5,7 +5,7 @@ import { maxNameLength } from "../args/names";
 import { Backend, backendFor } from "../backends";
 import { AppContext } from "../backends/backend";
 import { providerScope } from "../backends/provider-scope";
-import { AppModel, appModel } from "../model/app";
+import { AppModel, appModel, resolvePublishAs } from "../model/app";
 import { maybeSecret } from "../model/secrets";
 import { readStackSettings, resolveSkipAwait, withDefaults } from "../stack/berth-settings";
 import { resolveOwnedTarget, Target } from "../stack/target";
@@ -33,27 +33,44 @@ const configsOfItsNetwork = appRule(["configs"], (app, { network }, findings) =>
     });
 });
 
+/** Whether the app gets the public Service `<name>-public` on Kubernetes: it publishes a port, and publishAs exposes it. */
+function hasPublicService(app: Pick<ContainerAppSpec, "ports" | "publishAs" | "ingress">): boolean {
+    return app.ports.some((p) => p.publish !== undefined) && resolvePublishAs(app.publishAs, app.ingress !== undefined) !== "none";
+}
+
 /**
  * Names berth derives from the app's must be valid too, on both targets (as
- * the app's own name is): the LoadBalancer Service `<name>-public` is a
- * DNS-1035 label of at most 63 characters.
+ * the app's own name is): the public Service `<name>-public` is a DNS-1035
+ * label of at most 63 characters.
  */
-const publicServiceNameFits = appRule(["ports"], (app, { name }, findings) => {
+const publicServiceNameFits = appRule(["ports", "publishAs", "ingress"], (app, { name }, findings) => {
     const longest = maxNameLength - "-public".length;
-    if (name.length > longest && app.ports.some((p) => p.publish !== undefined)) {
+    if (name.length > longest && hasPublicService(app)) {
         findings.problem(`name must be at most ${longest} characters for an app that publishes a port (its Service is named "<name>-public"), got ${name.length}`);
     }
 });
 
 /** The Services the app names after itself (see validation/claims). */
-const serviceNames = appRule(["ports"], (app, { name, network }, findings) => {
+const serviceNames = appRule(["ports", "publishAs", "ingress"], (app, { name, network }, findings) => {
     const owner = `app "${name}"`;
     if (app.ports.length > 0) {
         findings.claim(derivedNameClaim(network.nameScope, owner, { kind: "Service", name, role: "Service", path: "name" }));
     }
-    if (app.ports.some((p) => p.publish !== undefined)) {
-        findings.claim(derivedNameClaim(network.nameScope, owner, { kind: "Service", name: `${name}-public`, role: "LoadBalancer Service", path: "ports" }));
+    if (hasPublicService(app)) {
+        findings.claim(derivedNameClaim(network.nameScope, owner, { kind: "Service", name: `${name}-public`, role: "public Service", path: "ports" }));
     }
+});
+
+/** An internal network has no outside access, so it has no outside destination to allow. */
+const noOutsideDestinationOnAnInternalNetwork = appRule(["allowTo"], (app, { network }, findings) => {
+    if (!network.internal) {
+        return;
+    }
+    app.allowTo.forEach((to, index) => {
+        if (to.cidr !== undefined) {
+            findings.problem(`is outside network "${network.name}", which is internal (no outside access); remove it, or make the network not internal`, ["allowTo", index, "cidr"]);
+        }
+    });
 });
 
 /** The Secret holding the app's secret env values, `<name>-env`. */
@@ -91,7 +108,16 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     let placement: { target: Target; context: AppContext } | undefined;
     if (network && resolved) {
         const context: AppContext = { name, network, tier: stack.tier, providerScope: providerScope(opts, resolved) };
-        const rules = [configsOfItsNetwork, ...backendFor(resolved).app.rules, publicServiceNameFits, serviceNames, envSecretName, volumeNames, tierRules];
+        const rules = [
+            configsOfItsNetwork,
+            noOutsideDestinationOnAnInternalNetwork,
+            ...backendFor(resolved).app.rules,
+            publicServiceNameFits,
+            serviceNames,
+            envSecretName,
+            volumeNames,
+            tierRules,
+        ];
         validation.run(rules, parsed, context);
         placement = { target: resolved, context };
     }

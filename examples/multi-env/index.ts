@@ -3,13 +3,15 @@ import * as berth from "berth";
 
 /**
  * One program for every environment. What differs per stack (target, tier,
- * replicas, image tag, hostname, a feature toggle) lives in Pulumi.<stack>.yaml
+ * replicas, image tag and digest, hostname, a feature toggle) lives in Pulumi.<stack>.yaml
  * and is read, typed and checked by loadStackConfig.
  */
 export = () => {
     const env = berth.loadStackConfig({
         imageRepository: z.string(),
         imageTag: z.string(),
+        // The digest of that tag's image, which staging and prod pin (docker buildx imagetools inspect <image>).
+        imageDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, "must be sha256:<64 hex digits>").optional(),
         replicas: z.number().int().min(1),
         maxReplicas: z.number().int().min(1).optional(),
         hostname: z.string().optional(),
@@ -19,7 +21,7 @@ export = () => {
     const net = new berth.AppNetwork("store", {});
     const app = new berth.ContainerApp("storefront", {
         network: net,
-        image: `${env.imageRepository}:${env.imageTag}`,
+        image: `${env.imageRepository}:${env.imageTag}${env.imageDigest ? `@${env.imageDigest}` : ""}`,
         ports: [{ name: "http", port: 8080, publish: env.hostname ? undefined : 8082 }],
         env: { NEW_CHECKOUT: String(env.features.newCheckout) },
         healthCheck: { http: { path: "/", port: 8080 } },

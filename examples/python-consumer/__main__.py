@@ -18,12 +18,13 @@ cfg = berth.AppConfig(
 web = berth.ContainerApp(
     "web",
     network=net,
-    image="registry.example.com/shop/web:1.4.2",
+    image="registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9",
     ports=[{"name": "http", "port": 8080, "publish": 8080}],
     env={"MODE": "prod"},
-    configs=[{"config": cfg, "mount_path": "/etc/web"}],
+    # API_TOKEN arrives as the file /etc/web/API_TOKEN, never as an env var.
+    configs=[{"config": cfg, "mount_path": "/etc/web", "secrets_as_files": True}],
     health_check={"http": {"path": "/healthz", "port": 8080}},
-    resources={"requests": {"cpu": "250m", "memory": "256Mi"}, "limits": {"memory": "512Mi"}},
+    resources={"requests": {"cpu": "250m", "memory": "256Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},
     # Through the provider an AutoscalingPolicy cannot take over the replicas: set them here.
     replicas=1,
 )

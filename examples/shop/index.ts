@@ -33,7 +33,8 @@ export = () => {
     }
     const apiToken = settings.apiToken ?? pulumi.secret("dev-only-token");
 
-    const net = new berth.AppNetwork("shop", {});
+    // No app reaches anything but DNS unless its allowTo says so.
+    const net = new berth.AppNetwork("shop", { defaultDenyEgress: true });
 
     const config = new berth.AppConfig("shop-config", {
         network: net,
@@ -56,9 +57,11 @@ export = () => {
         image: settings.apiImage,
         ports: [{ name: "http", port: 8080 }],
         env: { CACHE_ADDRESS: cache.address },
-        configs: [{ config, mountPath: "/etc/shop" }],
+        // The API token arrives as /etc/shop/API_TOKEN, never as an env var.
+        configs: [{ config, mountPath: "/etc/shop", secretsAsFiles: true }],
         healthCheck: { http: { path: "/", port: 8080 } },
         allowFrom: ["web"],
+        allowTo: [{ app: "cache" }],
     });
     new berth.AutoscalingPolicy("api-scaling", {
         app: api,
@@ -75,6 +78,8 @@ export = () => {
         configs: [{ config, mountPath: "/etc/shop", env: false }],
         healthCheck: { http: { path: "/", port: 8080 } },
         replicas: settings.webReplicas,
+        allowTo: [{ app: "api" }],
+        // With a hostname, web is reached through the ingress and its TLS only: the published port is the Docker host's.
         ingress: settings.hostname ? { host: settings.hostname, port: "http", tlsSecretName: settings.tlsSecretName } : undefined,
     });
 

@@ -26,4 +26,10 @@ describe("Builder: an app's env, merged", () => {
         const env = await appEnv(web, { DB_PASSWORD: web.env.DB_PASSWORD });
         assert.deepStrictEqual(env.map((e) => [e.name, e.secret]), [["DB_PASSWORD", true]]);
     });
+
+    it("leaves out the secrets of a config delivered as files (secretsAsFiles), keeping its values", async () => {
+        const shop = config("shop", { values: { GREETING: "hi" }, secrets: { API_TOKEN: "tok" } });
+        const api = app({ configs: [{ config: { configModel: shop }, mountPath: "/etc/shop", secretsAsFiles: true }] });
+        assert.deepStrictEqual((await appEnv(api, {})).map((e) => e.name), ["GREETING"]);
+    });
 });

@@ -19,6 +19,8 @@ export function network(overrides: Partial<NetworkModel> = {}): NetworkModel {
         internal: false,
         createNamespace: true,
         defaultDenyIngress: true,
+        defaultDenyEgress: false,
+        podSecurity: "restricted",
         labels: {},
         skipAwait: false,
         nameScope: "test shop",

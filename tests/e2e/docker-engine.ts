@@ -85,6 +85,12 @@ export function execIn(container: string, script: string): string {
     return docker("exec", container, "sh", "-c", script);
 }
 
+/** Runs a shell script in a running container and returns its exit status and output, failing or not. */
+export function tryIn(container: string, script: string): { status: number | null; output: string } {
+    const result = spawnSync("docker", ["exec", container, "sh", "-c", script], { encoding: "utf8" });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
 /** One field of `docker inspect`, by Go template. */
 export function inspect(container: string, template: string): string {
     return docker("inspect", "--format", template, container);

@@ -1,10 +1,12 @@
 import * as assert from "assert";
 import { randomBytes } from "crypto";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import { ConfigMap } from "@pulumi/pulumi/automation";
 import {
     buildTestImages,
     containersOf,
+    docker,
     encryptedState,
     ensureDockerPlugin,
     execIn,
@@ -12,6 +14,7 @@ import {
     inspect,
     leftoversOf,
     LocalDocker,
+    tryIn,
 } from "./docker-engine";
 import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
 import { changedOps, E2EStack, PreviewJson } from "./stack";
@@ -93,11 +96,50 @@ describe("berth on Docker through the real engine and a local dockerd", function
             assert.deepStrictEqual(answeredBy, replicas);
         });
 
-        it("hands the secret token to the api's containers, and state holds it only encrypted", async () => {
+        it("hands the secret token to the api's containers as a file only (secretsAsFiles), and state holds it only encrypted", async () => {
             for (const container of ["shop-api-0", "shop-api-1"]) {
-                assert.ok(envOf(container).includes(`API_TOKEN=${token}`), `${container} lacks API_TOKEN`);
+                assert.strictEqual(execIn(container, "cat /etc/shop/API_TOKEN"), token, `${container} lacks /etc/shop/API_TOKEN`);
+                assert.ok(!envOf(container).some((entry) => entry.startsWith("API_TOKEN=")), `${container} has API_TOKEN in its env`);
             }
             assert.ok(!encryptedState(stack!).includes(token), "the api token is in plaintext in the exported state");
+        });
+
+        it("allowFrom holds on the engine: each app answers on a network of its own that only the apps it allows join", () => {
+            const networksOf = (container: string) => inspect(container, "{{range $name, $_ := .NetworkSettings.Networks}}{{$name}} {{end}}").split(" ").sort();
+            // api and cache limit their egress to the shop (defaultDenyEgress) and publish nothing: no network with outside access.
+            assert.deepStrictEqual(networksOf("shop-cache-0"), ["shop-to-cache"]);
+            assert.deepStrictEqual(networksOf("shop-api-0"), ["shop-to-api", "shop-to-cache"]);
+            assert.deepStrictEqual(networksOf("shop-web-0"), ["shop", "shop-to-api"]);
+            for (const network of ["shop-to-api", "shop-to-cache"]) {
+                assert.strictEqual(docker("network", "inspect", "--format", "{{.Internal}}", network), "true", `${network} is internal`);
+            }
+            assert.strictEqual(docker("network", "inspect", "--format", '{{index .Options "com.docker.network.bridge.enable_icc"}}', network), "false");
+        });
+
+        it("an allowed app connects; a denied one can neither resolve the name nor reach the address", () => {
+            // api lets web in: web reaches it (the test above, by the address berth gave it); cache lets api in, not web.
+            assert.match(execIn("shop-api-0", 'printf "PING\\r\\nQUIT\\r\\n" | nc -w 3 cache 6379'), /^\+PONG/m);
+            const byName = tryIn("shop-web-0", "nslookup cache");
+            assert.notStrictEqual(byName.status, 0, byName.output);
+            assert.match(byName.output, /can't find cache|NXDOMAIN/);
+            const cacheAddress = inspect("shop-cache-0", '{{(index .NetworkSettings.Networks "shop-to-cache").IPAddress}}');
+            const byAddress = tryIn("shop-web-0", `printf "PING\\r\\nQUIT\\r\\n" | timeout 5 nc -w 3 ${cacheAddress} 6379`);
+            assert.doesNotMatch(byAddress.output, /PONG/, `web reached cache at ${cacheAddress}`);
+        });
+
+        it("a container on the shared bridge reaches no app (ICC off), while the host still reaches web on its published port", async () => {
+            const webAddress = inspect("shop-web-0", '{{(index .NetworkSettings.Networks "shop").IPAddress}}');
+            const intruder = spawnSync(
+                "docker",
+                ["run", "--rm", "--network", network, "berth-test/busybox:1", "sh", "-c", `nslookup web; nslookup api; timeout 5 wget -q -O - http://${webAddress}:8080/ && echo REACHED`],
+                { encoding: "utf8" },
+            );
+            const said = `${intruder.stdout}${intruder.stderr}`;
+            assert.doesNotMatch(said, /REACHED|app: web/, said);
+            assert.match(said, /can't find web/);
+            assert.match(said, /can't find api/);
+            const { status, body } = await httpGet("http://127.0.0.1:8080/");
+            assert.strictEqual(status, 200, body);
         });
 
         it("a second preview reports no changes", async () => {

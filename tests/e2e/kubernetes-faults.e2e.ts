@@ -1,5 +1,8 @@
 import * as assert from "assert";
 import { randomBytes } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
 import { Kind, KubeApi, KubeObject, namespacedKinds, waitFor } from "./kubernetes-api";
 import { expectNamespaceAbsent, expectNothingLeft, managedByBerth } from "./kubernetes-namespace";
 import { OwnCluster } from "./kubernetes-own-cluster";
@@ -31,9 +34,9 @@ const stepReachedMs = 300_000;
 const declaredObjects: Partial<Record<Kind, string[]>> = {
     ConfigMap: ["shop-config"],
     Secret: ["shop-config"],
-    Service: ["api", "cache", "web", "web-public"],
+    Service: ["api", "cache", "web"],
     Deployment: ["api", "cache", "web"],
-    NetworkPolicy: ["api-allow", "cache-allow", "default-deny-ingress", "web-allow"],
+    NetworkPolicy: ["api-allow", "api-allow-egress", "cache-allow", "default-deny-egress", "default-deny-ingress", "web-allow", "web-allow-egress"],
     Ingress: ["web"],
     HorizontalPodAutoscaler: ["api"],
 };
@@ -339,9 +342,10 @@ async function expectShopAsDeclared(stack: E2EStack, token: string, greeting = "
     assert.deepStrictEqual(configMap.data, { GREETING: greeting, "shop.conf": `greeting=${greeting}\n` });
     const secret = await api.mustGet("Secret", "shop-config", namespace);
     assert.strictEqual(Buffer.from(secret.data!.API_TOKEN, "base64").toString(), token);
-    for (const [name, image] of [["api", "api:1.4.2"], ["cache", "cache:7.2.4"], ["web", "web:1.4.2"]]) {
+    const images = parse(fs.readFileSync(path.join(repoRoot, "Pulumi.prod.yaml"), "utf8")).config as Record<string, string>;
+    for (const name of ["api", "cache", "web"]) {
         const deployment = await api.mustGet("Deployment", name, namespace);
-        assert.strictEqual(deployment.spec.template.spec.containers[0].image, `registry.example.com/shop/${image}`);
+        assert.strictEqual(deployment.spec.template.spec.containers[0].image, images[`berth-shop:${name}Image`]);
         const hash = deployment.spec.template.metadata.annotations?.[configHash];
         if (name === "cache") {
             assert.strictEqual(hash, undefined, "cache uses no config");

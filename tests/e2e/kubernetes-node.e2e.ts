@@ -33,11 +33,19 @@ const configHash = "berth.dev/config-hash";
 /** kube-router's LoadBalancer range (tools/node/node.sh). */
 const loadBalancerPrefix = "10.0.1.";
 
-/** The shop's prod images (Pulumi.prod.yaml), each the local test image of the same role. */
+const roles = ["web", "api", "cache"] as const;
+
+/**
+ * The shop's prod images (Pulumi.prod.yaml) without their digests, each the local test image of
+ * the same role: prod pins images by digest, and a local build's digest is the node's to tell.
+ */
 function prodImages(): string[] {
     const config = parse(fs.readFileSync(path.join(repoRoot, "Pulumi.prod.yaml"), "utf8")).config as Record<string, string>;
-    return (["web", "api", "cache"] as const).map((role) => `berth-test/${role}:1=${config[`berth-shop:${role}Image`]}`);
+    return roles.map((role) => `berth-test/${role}:1=${config[`berth-shop:${role}Image`].replace(/@.*$/, "")}`);
 }
+
+/** The prod images pinned by the digests the node's containerd gave the loaded test images, as stack config. */
+let pinnedImages: Record<string, { value: string }> = {};
 
 let docker: LocalDocker;
 let node: NodeCluster;
@@ -50,7 +58,8 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
         docker = LocalDocker.ensure();
         buildTestImages();
         node = NodeCluster.startFresh(clusterDir);
-        node.loadImages([...prodImages(), "berth-test/web:1"]);
+        const pinned = node.loadImages([...prodImages(), "berth-test/web:1"]);
+        pinnedImages = Object.fromEntries(roles.map((role, index) => [`berth-shop:${role}Image`, { value: pinned[index] }]));
         api = KubeApi.fromKubeconfig(node.kubeconfig);
     });
 
@@ -76,6 +85,7 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
                     "berth-shop:apiToken": { value: token, secret: true },
                     "berth:skipAwait": { value: "false" },
                     "kubernetes:kubeconfig": { value: node.kubeconfig },
+                    ...pinnedImages,
                     // prod's 250m CPU requests would not fit a rolling update on a 2-CPU node (7 pods plus
                     // one surge pod each for web and api is 2.25 CPUs): smaller requests, the rest as in prod.
                     "berth:defaults": {
@@ -100,7 +110,7 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
         it("up waits until every pod is Ready, and succeeds", async () => {
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
-            assert.strictEqual(result.summary.resourceChanges?.create, 22);
+            assert.strictEqual(result.summary.resourceChanges?.create, 25);
             // The HPA takes the autoscaled api to its minReplicas (2) once it exists.
             await waitFor("api to run 2 Ready pods (HPA minReplicas)", 180_000, async () => {
                 const pods = await podsOf(api, namespace, "api");
@@ -134,7 +144,9 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
             assert.match(status, /^NoNewPrivs:\s+1$/m);
             assert.match(status, /^Seccomp:\s+2$/m, "RuntimeDefault seccomp filter");
             assert.match(run("cat /etc/shop/shop.conf").output, /^greeting=hello from berth$/m, "the config file is mounted");
-            assert.strictEqual(run('printf %s "$API_TOKEN"').output, token, "the secret reaches the container through the Secret");
+            assert.strictEqual(run("cat /etc/shop/API_TOKEN").output, token, "the secret reaches the container as a file, through the Secret");
+            assert.strictEqual(run('printf %s "${API_TOKEN-unset}"').output, "unset", "and never as an env var");
+            assert.match(String(pod.spec.containers[0].image), /@sha256:[0-9a-f]{64}$/, "the image is pinned by digest");
         });
 
         it("web answers on loopback through its LoadBalancer Service, which got an address from kube-router's allocator", async () => {
@@ -178,6 +190,18 @@ describe("berth on a real Kubernetes node (kubelet, containerd, kube-proxy, Core
             const fromCache = node.exec(cachePod, "timeout 5 wget -q -O - http://api.shop.svc:8080/");
             assert.notStrictEqual(fromCache.status, 0, `cache must not reach api: ${fromCache.output}`);
             assert.match(node.exec(webPod, "timeout 5 wget -q -O - http://api.shop.svc:8080/").output, /^app: api$/m);
+        });
+
+        it("egress is enforced too: api may reach cache and DNS only, so web, which admits any source, is out of its reach", async () => {
+            const [apiPod] = await podsOf(api, namespace, "api");
+            const [webPod] = await podsOf(api, namespace, "web");
+            const toWeb = node.exec(apiPod, "timeout 5 wget -q -O - http://web.shop.svc:8080/");
+            assert.notStrictEqual(toWeb.status, 0, `api must not reach web: ${toWeb.output}`);
+            const toWebPod = node.exec(apiPod, `timeout 5 wget -q -O - http://${webPod.status.podIP}:8080/`);
+            assert.notStrictEqual(toWebPod.status, 0, `api must not reach a web pod: ${toWebPod.output}`);
+            // What the policies do allow still works: the name resolves (DNS) and web itself answers on loopback.
+            assert.match(node.exec(apiPod, "nslookup web.shop.svc.cluster.local").output, /Address:\s+\d+\.\d+\.\d+\.\d+/);
+            assert.strictEqual((await httpGet(`${webUrl}/`)).status, 200);
         });
 
         it("a config change rolls api and web in place, the new config in the new pods, under a bounded loop of requests on loopback", async () => {

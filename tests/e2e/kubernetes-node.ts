@@ -26,9 +26,12 @@ export class NodeCluster {
         return new NodeCluster(dir, output[output.length - 1]);
     }
 
-    /** Copies images from the local Docker engine into the node's containerd, each `source=name` also under name. */
-    loadImages(images: string[]): void {
-        runScript("tools/cluster", ["load-image", "--dir", this.dir, ...images]);
+    /**
+     * Copies images from the local Docker engine into the node's containerd, each `source=name` also
+     * under name and under `<repository>@<digest>`; returns those digest references, in order.
+     */
+    loadImages(images: string[]): string[] {
+        return runScript("tools/cluster", ["load-image", "--dir", this.dir, ...images]).trim().split("\n");
     }
 
     /** Stops the node (its pods with it) and the control plane. */

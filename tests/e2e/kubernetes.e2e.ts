@@ -78,12 +78,14 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                     "kubernetes:core/v1:Service::api",
                     "kubernetes:core/v1:Service::cache",
                     "kubernetes:core/v1:Service::web",
-                    "kubernetes:core/v1:Service::web-public",
                     "kubernetes:networking.k8s.io/v1:Ingress::web",
                     "kubernetes:networking.k8s.io/v1:NetworkPolicy::api-allow",
+                    "kubernetes:networking.k8s.io/v1:NetworkPolicy::api-allow-egress",
                     "kubernetes:networking.k8s.io/v1:NetworkPolicy::cache-allow",
                     "kubernetes:networking.k8s.io/v1:NetworkPolicy::shop-default-deny",
+                    "kubernetes:networking.k8s.io/v1:NetworkPolicy::shop-default-deny-egress",
                     "kubernetes:networking.k8s.io/v1:NetworkPolicy::web-allow",
+                    "kubernetes:networking.k8s.io/v1:NetworkPolicy::web-allow-egress",
                 ],
             );
             assert.deepStrictEqual(new Set(Object.values(changes(preview))), new Set(["create"]));
@@ -92,7 +94,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
         it("up creates them", async () => {
             const result = await stack.stack.up({ color: "never" });
             assert.strictEqual(result.summary.result, "succeeded");
-            assert.strictEqual(result.summary.resourceChanges?.create, 23);
+            assert.strictEqual(result.summary.resourceChanges?.create, 25);
             assert.strictEqual(result.outputs.apiAddress.value, "api.shop.svc:8080");
             // The ingress serves the hostname with TLS (berth-shop:tlsSecretName), so the URL is https.
             assert.strictEqual(result.outputs.webUrl.value, "https://shop.example.com/");
@@ -103,19 +105,36 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.strictEqual(ns.metadata.labels?.["app.kubernetes.io/part-of"], "shop");
             assert.strictEqual(ns.metadata.labels?.["app.kubernetes.io/managed-by"], "berth");
             assert.strictEqual(ns.metadata.annotations?.["pulumi.com/skipAwait"], "true");
+            for (const mode of ["enforce", "warn", "audit"]) {
+                assert.strictEqual(ns.metadata.labels?.[`pod-security.kubernetes.io/${mode}`], "restricted", `Pod Security ${mode}`);
+            }
 
             const policies = await api.list("NetworkPolicy", namespace);
-            assert.deepStrictEqual(policies.map((p) => p.metadata.name).sort(), ["api-allow", "cache-allow", "default-deny-ingress", "web-allow"]);
+            assert.deepStrictEqual(policies.map((p) => p.metadata.name).sort(), [
+                "api-allow",
+                "api-allow-egress",
+                "cache-allow",
+                "default-deny-egress",
+                "default-deny-ingress",
+                "web-allow",
+                "web-allow-egress",
+            ]);
             const byName = Object.fromEntries(policies.map((p) => [p.metadata.name, p.spec]));
             assert.deepStrictEqual(byName["default-deny-ingress"], { podSelector: {}, policyTypes: ["Ingress"] });
+            const dns = { ports: [{ port: 53, protocol: "UDP" }, { port: 53, protocol: "TCP" }] };
+            assert.deepStrictEqual(byName["default-deny-egress"], { podSelector: {}, policyTypes: ["Egress"], egress: [dns] });
+            assert.deepStrictEqual(byName["api-allow-egress"].egress, [dns, { to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "cache" } } }] }]);
+            assert.deepStrictEqual(byName["web-allow-egress"].egress, [dns, { to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "api" } } }] }]);
             assert.deepStrictEqual(byName["cache-allow"].ingress, [
                 { from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "api" } } }], ports: [{ port: 6379, protocol: "TCP" }] },
             ]);
             assert.deepStrictEqual(byName["api-allow"].ingress, [
                 { from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "web" } } }], ports: [{ port: 8080, protocol: "TCP" }] },
             ]);
-            // web is published and behind the ingress: open on its port to traffic from outside the namespace.
-            assert.deepStrictEqual(byName["web-allow"].ingress, [{ ports: [{ port: 8080, protocol: "TCP" }] }]);
+            // web is behind the ingress: its port admits the ingress controller's namespace, nothing else.
+            assert.deepStrictEqual(byName["web-allow"].ingress, [
+                { from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }], ports: [{ port: 8080, protocol: "TCP" }] },
+            ]);
 
             const configMap = await api.mustGet("ConfigMap", "shop-config", namespace);
             assert.deepStrictEqual(configMap.data, { GREETING: "hello from berth", "shop.conf": "greeting=hello from berth\n" });
@@ -149,8 +168,16 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             assert.strictEqual(pod.metadata.labels.team, "shop");
             assert.match(pod.metadata.annotations[configHash], /^[0-9a-f]{64}$/);
             assert.strictEqual(pod.spec.automountServiceAccountToken, false);
+            assert.deepStrictEqual(pod.spec.securityContext, {
+                runAsNonRoot: true,
+                runAsUser: 10001,
+                runAsGroup: 10001,
+                fsGroup: 10001,
+                fsGroupChangePolicy: "OnRootMismatch",
+                seccompProfile: { type: "RuntimeDefault" },
+            });
             const [container] = pod.spec.containers;
-            assert.strictEqual(container.image, "registry.example.com/shop/api:1.4.2");
+            assert.strictEqual(container.image, "registry.example.com/shop/api:1.4.2@sha256:d20141dbeaeb24ed0d7bbc855d6b7f7c4bfce46b85d8b851f36ad8a47db7b7d1");
             assert.deepStrictEqual(container.resources, { requests: { cpu: "250m", memory: "128Mi" }, limits: { cpu: "1", memory: "256Mi" } });
             assert.deepStrictEqual(container.securityContext, {
                 runAsNonRoot: true,
@@ -163,10 +190,14 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             });
             assert.strictEqual(container.readinessProbe.httpGet.path, "/");
             assert.strictEqual(container.readinessProbe.httpGet.port, 8080);
+            assert.deepStrictEqual([container.readinessProbe.failureThreshold, container.livenessProbe.failureThreshold], [3, 6], "liveness is the more tolerant");
             const env = Object.fromEntries(container.env.map((e: { name: string }) => [e.name, e]));
             assert.deepStrictEqual(env.CACHE_ADDRESS, { name: "CACHE_ADDRESS", value: "cache.shop.svc:6379" });
             assert.deepStrictEqual(env.GREETING.valueFrom, { configMapKeyRef: { name: "shop-config", key: "GREETING" } });
-            assert.deepStrictEqual(env.API_TOKEN.valueFrom, { secretKeyRef: { name: "shop-config", key: "API_TOKEN" } });
+            // The token is a file in the config's directory, never an env var.
+            assert.strictEqual(env.API_TOKEN, undefined);
+            const configVolume = pod.spec.volumes.find((v: { name: string }) => v.name === "config-0");
+            assert.deepStrictEqual(configVolume.projected.sources[1].secret, { name: "shop-config", items: [{ key: "API_TOKEN", path: "API_TOKEN" }] });
             assert.deepStrictEqual(
                 container.volumeMounts.map((m: { name: string; mountPath: string }) => `${m.name}:${m.mountPath}`).sort(),
                 ["config-0:/etc/shop", "tmp:/tmp"],
@@ -181,7 +212,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
 
         it("Services and the Ingress route to the apps", async () => {
             const services = Object.fromEntries((await api.list("Service", namespace)).map((s) => [s.metadata.name, s.spec]));
-            assert.deepStrictEqual(Object.keys(services).sort(), ["api", "cache", "web", "web-public"]);
+            assert.deepStrictEqual(Object.keys(services).sort(), ["api", "cache", "web"]);
             for (const [name, port] of [["api", 8080], ["cache", 6379], ["web", 8080]] as const) {
                 assert.strictEqual(services[name].type, "ClusterIP");
                 assert.deepStrictEqual(services[name].selector, { "app.kubernetes.io/name": name });
@@ -190,12 +221,6 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                     [[port, port, "TCP"]],
                 );
             }
-            assert.strictEqual(services["web-public"].type, "LoadBalancer");
-            assert.deepStrictEqual(
-                services["web-public"].ports.map((p: { name: string; port: number; targetPort: number }) => [p.name, p.port, p.targetPort]),
-                [["http", 8080, 8080]],
-            );
-
             const ingress = await api.mustGet("Ingress", "web", namespace);
             assert.deepStrictEqual(ingress.spec.rules, [
                 {
@@ -204,6 +229,30 @@ describe("berth on Kubernetes through the real engine and a local API server", f
                 },
             ]);
             assert.deepStrictEqual(ingress.spec.tls, [{ hosts: ["shop.example.com"], secretName: "shop-tls" }]);
+        });
+
+        it("offers no plain path to web around its TLS ingress: no Service exposes it outside the cluster, no NetworkPolicy admits any source but the ingress controller", async () => {
+            const webPod = (await api.mustGet("Deployment", "web", namespace)).spec.template.metadata.labels as Record<string, string>;
+            const selects = (selector: Record<string, string> | undefined) => Object.entries(selector ?? {}).every(([key, value]) => webPod[key] === value);
+            for (const service of await api.list("Service", namespace)) {
+                if (selects(service.spec.selector)) {
+                    assert.strictEqual(service.spec.type, "ClusterIP", `Service ${service.metadata.name} reaches web from outside the cluster`);
+                    assert.deepStrictEqual(service.spec.externalIPs ?? [], [], `Service ${service.metadata.name} has external IPs`);
+                }
+            }
+            const ingressRules = (await api.list("NetworkPolicy", namespace))
+                .filter((p) => selects(p.spec.podSelector.matchLabels) && (p.spec.policyTypes ?? []).includes("Ingress"))
+                .flatMap((p) => (p.spec.ingress ?? []).map((rule: { from?: unknown[] }) => ({ policy: p.metadata.name, rule })));
+            assert.ok(ingressRules.length > 0, "some policy lets the ingress controller in");
+            for (const { policy, rule } of ingressRules) {
+                assert.deepStrictEqual(
+                    rule.from,
+                    [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }],
+                    `NetworkPolicy ${policy} admits a source other than the ingress controller`,
+                );
+            }
+            const ingress = await api.mustGet("Ingress", "web", namespace);
+            assert.deepStrictEqual(ingress.spec.tls.flatMap((t: { hosts: string[] }) => t.hosts), ingress.spec.rules.map((r: { host: string }) => r.host), "TLS covers every host");
         });
 
         it("a second preview reports no changes, also once the HPA controller has set the api's replicas", async () => {
@@ -276,7 +325,9 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             await stack.stack.removeConfig("kubernetes:enableSecretMutable");
             await stack.stack.setConfig("berth-shop:apiToken", { value: rotatedToken, secret: true });
             await stack.stack.setConfig("berth-shop:greeting", { value: "hello, rotated" });
-            await stack.stack.setConfig("berth-shop:webImage", { value: "registry.example.com/shop/web:1.4.3" });
+            await stack.stack.setConfig("berth-shop:webImage", {
+                value: "registry.example.com/shop/web:1.4.3@sha256:2c1f5a0d7e3b9f4a6c8d0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b",
+            });
             const preview = await stack.previewJson();
             assert.deepStrictEqual(changes(preview), {
                 "kubernetes:core/v1:ConfigMap::shop-config": "update",
@@ -307,7 +358,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             {
                 stack: "staging",
                 autoscaled: false,
-                image: "registry.example.com/store/storefront:2.1.0-rc.1",
+                image: "registry.example.com/store/storefront:2.1.0-rc.1@sha256:7faf0beb9caf66dd6a756f67bffe5c06db425459cbcd92a5ae04f7bb8cf51f1a",
                 host: "staging.store.example.com",
                 resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "500m", memory: "128Mi" } },
                 newCheckout: true,
@@ -315,7 +366,7 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             {
                 stack: "prod",
                 autoscaled: true,
-                image: "registry.example.com/store/storefront:2.0.3",
+                image: "registry.example.com/store/storefront:2.0.3@sha256:a492804eaee4d139b939b0bee8df92c0e7839b4bd502372d27e46eb5e2deaedf",
                 host: "store.example.com",
                 resources: { requests: { cpu: "250m", memory: "128Mi" }, limits: { cpu: "1", memory: "256Mi" } },
                 newCheckout: false,

@@ -153,7 +153,7 @@ describe("berth's policy pack in a real pulumi preview", function () {
         });
 
         describe("the shop's dev stack", function () {
-            it("passes although its api containers' env holds the API token: berth declares that env list secret (additionalSecretOutputs)", async () => {
+            it("passes although its api containers' uploads hold the API token (a file, secretsAsFiles): berth declares the uploads secret (additionalSecretOutputs)", async () => {
                 const run = await previewOnce(repoRoot, "dev", { "berth-shop:apiToken": { value: `e2e-api-token-${randomBytes(12).toString("hex")}`, secret: true } }, false);
                 assert.strictEqual(run.exitCode, 0, run.output);
                 assert.match(run.output, /✅ berth@v0\.1\.0/);

@@ -173,11 +173,14 @@ describe("berth from other languages through its component provider", function (
             const pod = deployment.spec.template;
             assert.match(pod.metadata.annotations["berth.dev/config-hash"], /^[0-9a-f]{64}$/);
             const [container] = pod.spec.containers;
-            assert.strictEqual(container.image, "registry.example.com/shop/web:1.4.2");
-            assert.deepStrictEqual(container.resources, { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "512Mi" } });
+            assert.strictEqual(container.image, "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9");
+            assert.deepStrictEqual(container.resources, { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } });
             const env = Object.fromEntries(container.env.map((e: { name: string }) => [e.name, e]));
             assert.deepStrictEqual(env.MODE, { name: "MODE", value: "prod" });
-            assert.deepStrictEqual(env.API_TOKEN.valueFrom, { secretKeyRef: { name: "web-config", key: "API_TOKEN" } });
+            // The token is a file of the config's directory (secretsAsFiles), never an env var.
+            assert.strictEqual(env.API_TOKEN, undefined);
+            const configVolume = pod.spec.volumes.find((v: { name: string }) => v.name === "config-0");
+            assert.deepStrictEqual(configVolume.projected.sources.map((s: Record<string, { name: string }>) => Object.keys(s)[0]), ["configMap", "secret"]);
 
             const policies = (await api.list("NetworkPolicy", namespace)).map((p) => p.metadata.name).sort();
             assert.deepStrictEqual(policies, ["default-deny-ingress", "web-allow"]);

@@ -60,8 +60,9 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
         const result = run("status");
         assert.strictEqual(result.status, 1, result.stdout + result.stderr);
         assert.match(result.stdout.split("\n")[0], /^Stack e2e-status-prod \(berth-shop\) · kubernetes https:\/\/127\.0\.0\.1:\d+ \(context \S+\)$/);
-        assert.match(result.stdout, /^web\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/web:1\.4\.2\s+0\/3\s+\d+\s+down\s+0\s+\d+[sm]\s+-$/m);
-        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/cache:7\.2\.4\s+0\/2\s+\d+\s+down\s/m);
+        // Prod pins its images by digest (Pulumi.prod.yaml): the reference is printed whole.
+        assert.match(result.stdout, /^web\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/web:1\.4\.2@sha256:[0-9a-f]{64}\s+0\/3\s+\d+\s+down\s+0\s+\d+[sm]\s+-$/m);
+        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/cache:7\.2\.4@sha256:[0-9a-f]{64}\s+0\/2\s+\d+\s+down\s/m);
         assert.match(result.stdout, /^ {2}web: no pod runs: the cluster has no node \(\d+ pods? waiting\)$/m);
         assert.match(result.stdout, /^ {2}note: the Kubernetes API server https:\/\/127\.0\.0\.1:\d+ \(context \S+\) has no node: no pod can run$/m);
         assert.match(result.stdout, /^e2e-status-prod: 3 apps: 3 down$/m);
@@ -72,11 +73,11 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
         assert.strictEqual(result.status, 1, result.stderr);
         const workloads = (JSON.parse(result.stdout) as StatusDocument).stacks[0].workloads;
         assert.deepStrictEqual(
-            workloads.map((w) => [w.name, w.target, w.location, w.health, w.image, w.replicas.ready, w.drift.length]),
+            workloads.map((w) => [w.name, w.target, w.location, w.health, w.image?.replace(/@sha256:[0-9a-f]{64}$/, "@<digest>"), w.replicas.ready, w.drift.length]),
             [
-                ["api", "kubernetes", "shop", "down", "registry.example.com/shop/api:1.4.2", 0, 0],
-                ["cache", "kubernetes", "shop", "down", "registry.example.com/shop/cache:7.2.4", 0, 0],
-                ["web", "kubernetes", "shop", "down", "registry.example.com/shop/web:1.4.2", 0, 0],
+                ["api", "kubernetes", "shop", "down", "registry.example.com/shop/api:1.4.2@<digest>", 0, 0],
+                ["cache", "kubernetes", "shop", "down", "registry.example.com/shop/cache:7.2.4@<digest>", 0, 0],
+                ["web", "kubernetes", "shop", "down", "registry.example.com/shop/web:1.4.2@<digest>", 0, 0],
             ],
         );
         for (const secret of [token, Buffer.from(token).toString("base64")]) {

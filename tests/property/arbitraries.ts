@@ -144,10 +144,16 @@ export function networkArgs(target: Target): fc.Arbitrary<Args> {
             namespace: optional(validName),
             createNamespace: optional(fc.boolean()),
             defaultDenyIngress: optional(fc.boolean()),
+            defaultDenyEgress: optional(fc.boolean()),
+            podSecurity: optional(fc.constantFrom("restricted", "baseline", "privileged")),
             labels: optional(labels),
             skipAwait: optional(fc.boolean()),
         })
-        .map(compact);
+        .map((network) => {
+            // Pod Security labels go on a namespace berth creates only.
+            if (network.createNamespace === false) delete network.podSecurity;
+            return compact(network);
+        });
 }
 
 // ---------------------------------------------------------------- AppConfig
@@ -269,8 +275,13 @@ const healthCheck = fc
         timeoutSeconds: optional(fc.integer({ min: 1, max: 3600 })),
         failureThreshold: optional(fc.integer({ min: 1, max: 100 })),
         initialDelaySeconds: optional(fc.integer({ min: 0, max: 3600 })),
+        // Liveness at least as tolerant as readiness: failureThreshold (default 3) plus this.
+        livenessExtra: optional(fc.integer({ min: 0, max: 900 })),
+        startupSeconds: optional(fc.integer({ min: 1, max: 3600 })),
     })
-    .map(({ kind, ...timing }) => compact({ ...kind, ...timing }));
+    .map(({ kind, livenessExtra, ...timing }) =>
+        compact({ ...kind, ...timing, livenessFailureThreshold: livenessExtra === undefined ? undefined : (timing.failureThreshold ?? 3) + livenessExtra }),
+    );
 
 /** Requests and limits, requests never above limits (compared here, on the generated amounts). */
 const resources = fc
@@ -319,8 +330,27 @@ const security = fc
         readOnlyRootFilesystem: optional(fc.boolean()),
         dropAllCapabilities: optional(fc.boolean()),
         allowPrivilegeEscalation: optional(fc.boolean()),
+        fsGroup: optional(fc.integer({ min: 0, max: 2147483647 })),
+        podSecurityContext: optional(fc.boolean()),
     })
     .map(compact);
+
+/** Outside destinations, canonical IPv4 ranges and IPv6 ones. */
+const cidr = fc.oneof(
+    fc.constantFrom("0.0.0.0/0", "10.0.0.0/8", "203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"),
+    fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b]) => `${a}.${b}.0.0/16`),
+);
+
+/** Where an app may connect: apps by name (some of them the system's own), outside destinations with or without a port. */
+const allowTo = fc.array(
+    fc.oneof(
+        fc.record({ app: validName }),
+        fc
+            .record({ cidr, port: optional(smallPort), protocol: optional(fc.constantFrom("tcp", "udp")) })
+            .map(({ protocol, ...to }) => compact({ ...to, protocol: to.port === undefined ? undefined : protocol })),
+    ),
+    { maxLength: 3 },
+);
 
 /** A ContainerApp's args, valid on its own; cross-app rules are repaired by `system`. */
 export function appArgs(context: AppContext): fc.Arbitrary<Args> {
@@ -333,7 +363,9 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
                       .chain((refs) =>
                           fc.tuple(
                               ...refs.map((ref) =>
-                                  fc.record({ config: fc.constant({ $ref: ref }), mountPath: optional(mountPath), env: optional(fc.boolean()) }).map(compact),
+                                  fc
+                                      .record({ config: fc.constant({ $ref: ref }), mountPath: optional(mountPath), env: optional(fc.boolean()), secretsAsFiles: optional(fc.boolean()) })
+                                      .map(compact),
                               ),
                           ),
                       ),
@@ -355,6 +387,8 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
             volumes: optional(volumes),
             labels: optional(labels),
             allowFrom: optional(fc.array(validName, { maxLength: 2 })),
+            allowTo: optional(allowTo),
+            publishAs: optional(fc.constantFrom("LoadBalancer", "NodePort", "none")),
             security: optional(security),
             skipAwait: optional(fc.boolean()),
             healthyTimeoutSeconds: optional(fc.integer({ min: 1, max: 3600 })),
@@ -365,6 +399,7 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
                 path: optional(fc.constantFrom("/", "/api", "/v1/x")),
                 className: optional(fc.constantFrom("nginx", "traefik")),
                 tlsSecretName: optional(validName),
+                controllerNamespace: optional(validName),
             }),
         })
         .map(({ ingressChoice, source, ...args }) => {
@@ -378,6 +413,7 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
                     path: ingressChoice.path,
                     className: ingressChoice.className,
                     tlsSecretName: ingressChoice.tlsSecretName,
+                    controllerNamespace: ingressChoice.controllerNamespace,
                 });
             }
             return repairApp(app);
@@ -407,6 +443,8 @@ function repairApp(app: Args): Args {
         const path = mount.mountPath as string | undefined;
         if (path !== undefined && (taken.has(path) || tmpfs.some((t) => path.startsWith(`${t}/`)))) delete mount.mountPath;
         if (mount.mountPath !== undefined) taken.add(mount.mountPath);
+        // Secrets as files go under the mount path.
+        if (mount.mountPath === undefined) delete mount.secretsAsFiles;
     }
     // One published port number per protocol.
     const published = new Set<string>();
@@ -416,7 +454,31 @@ function repairApp(app: Args): Args {
         if (published.has(key)) delete p.publish;
         else published.add(key);
     }
+    repairPublishAs(app);
+    // up waits healthyTimeoutSeconds for a replica: a slow start must fit in it.
+    const check = app.healthCheck as Args | undefined;
+    if (check?.startupSeconds !== undefined && (check.startupSeconds as number) > ((app.healthyTimeoutSeconds as number | undefined) ?? 60)) {
+        app.healthyTimeoutSeconds = check.startupSeconds;
+    }
     return app;
+}
+
+/** A public Service ("LoadBalancer", "NodePort") exposes published ports: without one, the choice is "none" or left out. */
+function repairPublishAs(app: Args): void {
+    if (app.publishAs !== "none" && !((app.ports ?? []) as Args[]).some((p) => p.publish !== undefined)) delete app.publishAs;
+}
+
+/** Whether the app gets the Service "<app>-public" on Kubernetes: it publishes, and is not reached through its ingress only. */
+export function hasPublicService(app: Args): boolean {
+    const publishAs = (app.publishAs as string | undefined) ?? (app.ingress ? "none" : "LoadBalancer");
+    return publishAs !== "none" && ((app.ports ?? []) as Args[]).some((p) => p.publish !== undefined);
+}
+
+/** What the Pod Security level "restricted" refuses of an app's security settings (README, AppNetwork podSecurity). */
+function refusedByRestricted(app: Args): boolean {
+    const security = (app.security ?? {}) as Args;
+    const nonRoot = (security.runAsNonRoot ?? true) as boolean;
+    return !nonRoot || (security.runAsUser ?? 65532) === 0 || security.allowPrivilegeEscalation === true || security.dropAllCapabilities === false;
 }
 
 // ---------------------------------------------------------------- AutoscalingPolicy
@@ -517,16 +579,28 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
  * replica when it publishes). Repairs rather than filters, so generation stays fast.
  */
 function repairSystem(spec: SystemSpec): SystemSpec {
-    // The LoadBalancer Service "<app>-public" must be a DNS label too (both targets).
-    for (const app of spec.apps.filter((a) => a.name.length > 56)) {
+    // The public Service "<app>-public" must be a DNS label too (both targets).
+    for (const app of spec.apps.filter((a) => a.name.length > 56 && hasPublicService(a.args))) {
         for (const p of (app.args.ports ?? []) as Args[]) delete p.publish;
+        repairPublishAs(app.args);
+    }
+    // An internal network has no outside destination to allow.
+    if (spec.network.args.internal === true) {
+        for (const app of spec.apps) {
+            if (app.args.allowTo) app.args.allowTo = (app.args.allowTo as Args[]).filter((to) => to.cidr === undefined);
+        }
+    }
+    // A namespace berth creates enforces "restricted" by default: an app that opts out of what it demands needs a laxer level.
+    const createsNamespace = (spec.network.args.createNamespace ?? true) === true;
+    if (spec.stack["berth:target"] === "kubernetes" && createsNamespace && (spec.network.args.podSecurity ?? "restricted") === "restricted" && spec.apps.some((a) => refusedByRestricted(a.args))) {
+        spec.network.args.podSecurity = "baseline";
     }
     repairDerivedNames(spec);
     // An autoscaled app may run several replicas, and a persistent volume is mounted by one.
     for (const policy of spec.policies.filter((p) => (p.args.maxReplicas as number) > 1)) {
         const app = spec.apps[Number((policy.args.app as { $ref: string }).$ref.replace("app:", ""))];
         for (const volume of (app.args.volumes ?? []) as Args[]) delete volume.persistent;
-        // The volume is now a tmpfs on Docker: a config mounted inside it would be hidden.
+        // Those volumes are tmpfs now: config files mounted inside one would be hidden on Docker.
         repairApp(app.args);
     }
     if (spec.stack["berth:target"] !== "docker") {
@@ -544,6 +618,7 @@ function repairSystem(spec: SystemSpec): SystemSpec {
                 taken.add(p.publish as number);
             }
         }
+        repairPublishAs(app.args);
     });
     return spec;
 }
@@ -568,9 +643,11 @@ function repairDerivedNames(spec: SystemSpec): void {
         if (ports.length > 0 && taken.has(`Service/${app.name}`)) {
             delete args.ports;
             delete args.ingress;
+            repairPublishAs(args);
         }
-        if (ports.some((p) => p.publish !== undefined) && taken.has(`Service/${app.name}-public`)) {
+        if (hasPublicService(args) && taken.has(`Service/${app.name}-public`)) {
             for (const p of ports) delete p.publish;
+            repairPublishAs(args);
         }
         const env = (args.env ?? {}) as Args;
         if (Object.values(env).some(mayBeSecret) && taken.has(`Secret/${app.name}-env`)) {
@@ -582,7 +659,7 @@ function repairDerivedNames(spec: SystemSpec): void {
         // What this app now claims.
         const kept = (args.ports ?? []) as Args[];
         if (kept.length > 0) taken.add(`Service/${app.name}`);
-        if (kept.some((p) => p.publish !== undefined)) taken.add(`Service/${app.name}-public`);
+        if (hasPublicService(args)) taken.add(`Service/${app.name}-public`);
         if (Object.values(env).some(mayBeSecret)) taken.add(`Secret/${app.name}-env`);
         for (const v of (args.volumes ?? []) as Args[]) if (v.persistent) taken.add(`volume/${app.name}-${v.name}`);
     }
@@ -592,7 +669,7 @@ function repairDerivedNames(spec: SystemSpec): void {
 
 /**
  * The same spec with every object's keys in another order (and the lists berth
- * documents as unordered, ports and allowFrom, permuted). `order` drives the
+ * documents as unordered, ports, allowFrom and allowTo, permuted). `order` drives the
  * permutation so that fast-check can shrink it.
  */
 export function reordered<T>(value: T, order: number[]): T {
@@ -609,7 +686,7 @@ export function reordered<T>(value: T, order: number[]): T {
     const walk = (node: unknown, key?: string): unknown => {
         if (Array.isArray(node)) {
             const items = node.map((item) => walk(item));
-            return key === "ports" || key === "allowFrom" ? permute(items) : items;
+            return key === "ports" || key === "allowFrom" || key === "allowTo" ? permute(items) : items;
         }
         if (typeof node === "object" && node !== null) {
             if (Object.keys(node).some((k) => k.startsWith("$"))) {
@@ -675,10 +752,16 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 field("namespace", invalidName),
                 field("createNamespace", notBoolean),
                 field("defaultDenyIngress", notBoolean),
+                field("defaultDenyEgress", notBoolean),
+                field("podSecurity", fc.constantFrom<unknown>("strict", "Restricted", "none", "", 5)),
+                // A rule between fields: Pod Security labels go on a namespace berth creates.
+                fc.constantFrom("restricted", "baseline", "privileged").map((level) => fault({ podSecurity: level, createNamespace: false }, "podSecurity")),
                 field("skipAwait", notBoolean),
                 badLabels(),
                 field("labels", fc.constantFrom<unknown>("team=a", [], 5)),
-                unknownField(["target", "internal", "namespace", "createNamespace", "defaultDenyIngress", "labels", "skipAwait"]).map((key) => fault({ [key]: 1 }, key)),
+                unknownField(["target", "internal", "namespace", "createNamespace", "defaultDenyIngress", "defaultDenyEgress", "podSecurity", "labels", "skipAwait"]).map((key) =>
+                    fault({ [key]: 1 }, key),
+                ),
             );
         case "AppConfig":
             return fc.oneof(
@@ -730,6 +813,8 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 nested("configs", (v) => [{ config: v }], fc.constantFrom<unknown>("cfg", {}, null, { $ref: "network" }), "configs[0].config"),
                 nested("configs", (v) => [{ config: { $ref: "config:0" }, mountPath: v }], fc.constantFrom<unknown>("etc", "", 5), "configs[0].mountPath"),
                 nested("configs", (v) => [{ config: { $ref: "config:0" }, env: v }], notBoolean, "configs[0].env"),
+                nested("configs", (v) => [{ config: { $ref: "config:0" }, mountPath: "/etc/x", secretsAsFiles: v }], notBoolean, "configs[0].secretsAsFiles"),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, secretsAsFiles: true }] }, "configs[0].secretsAsFiles")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, path: "/x" }] }, "configs[0].path")),
                 field("ports", fc.constantFrom<unknown>("80", {}, 80)),
                 nested("ports", (v) => [{ port: v }], badPortNumber, "ports[0].port"),
@@ -744,6 +829,8 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 nested("healthCheck", (v) => ({ tcp: { port: 80 }, failureThreshold: v }), fc.constantFrom<unknown>(0, 101, 1.5), "healthCheck.failureThreshold"),
                 nested("healthCheck", (v) => ({ tcp: { port: 80 }, initialDelaySeconds: v }), fc.constantFrom<unknown>(-1, 3601, 1.5), "healthCheck.initialDelaySeconds"),
                 fc.constantFrom(fault({ healthCheck: {} }, "healthCheck"), fault({ healthCheck: { tcp: { port: 80 }, command: ["x"] } }, "healthCheck")),
+                nested("healthCheck", (v) => ({ tcp: { port: 80 }, livenessFailureThreshold: v }), fc.constantFrom<unknown>(0, 1001, 1.5, "6", 2), "healthCheck.livenessFailureThreshold"),
+                nested("healthCheck", (v) => ({ tcp: { port: 80 }, startupSeconds: v }), badSeconds, "healthCheck.startupSeconds"),
                 nested("resources", (v) => ({ requests: { cpu: v } }), badCpu, "resources.requests.cpu"),
                 nested("resources", (v) => ({ limits: { cpu: v } }), badCpu, "resources.limits.cpu"),
                 nested("resources", (v) => ({ requests: { memory: v } }), badMemory, "resources.requests.memory"),
@@ -764,11 +851,26 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 nested("ingress", (v) => ({ host: v, port: "x" }), fc.constantFrom<unknown>("not a host", "Shop.example.com", "", "-a.b", 5), "ingress.host"),
                 nested("ingress", (v) => ({ host: "a.example.com", port: "x", path: v }), fc.constantFrom<unknown>("api", "", 5), "ingress.path"),
                 nested("ingress", (v) => ({ host: "a.example.com", port: "x", tlsSecretName: v }), invalidName, "ingress.tlsSecretName"),
+                nested("ingress", (v) => ({ host: "a.example.com", port: "x", controllerNamespace: v }), invalidName, "ingress.controllerNamespace"),
+                field("publishAs", fc.constantFrom<unknown>("loadbalancer", "ClusterIP", "", 5)),
+                field("allowTo", fc.constantFrom<unknown>("web", {}, 5)),
+                nested("allowTo", (v) => [{ app: v }], invalidName, "allowTo[0].app"),
+                nested("allowTo", (v) => [{ cidr: v }], fc.constantFrom<unknown>("10.0.0.1/8", "10.0.0.0", "300.0.0.0/8", "10.0.0.0/33", "web", "::1/129", 5), "allowTo[0].cidr"),
+                nested("allowTo", (v) => [{ cidr: "10.0.0.0/8", port: v }], badPortNumber, "allowTo[0].port"),
+                fc.constantFrom(
+                    fault({ allowTo: [{ app: "web", cidr: "10.0.0.0/8" }] }, "allowTo[0]"),
+                    fault({ allowTo: [{}] }, "allowTo[0]"),
+                    fault({ allowTo: [{ app: "web", port: 80 }] }, "allowTo[0].port"),
+                    fault({ allowTo: [{ cidr: "10.0.0.0/8", protocol: "udp" }] }, "allowTo[0].protocol"),
+                    fault({ allowTo: [{ cidr: "10.0.0.0/8", host: "x" }] }, "allowTo[0].host"),
+                ),
                 nested("allowFrom", (v) => [v], invalidName, "allowFrom[0]"),
                 field("allowFrom", fc.constantFrom<unknown>("web", {}, 5)),
                 nested("security", (v) => ({ runAsUser: v }), fc.constantFrom<unknown>(-1, 1.5, 2147483648, "1000"), "security.runAsUser"),
                 nested("security", (v) => ({ runAsNonRoot: v }), notBoolean, "security.runAsNonRoot"),
                 fc.constant(fault({ security: { privileged: true } }, "security.privileged")),
+                nested("security", (v) => ({ fsGroup: v }), fc.constantFrom<unknown>(-1, 1.5, 2147483648, "1000"), "security.fsGroup"),
+                nested("security", (v) => ({ podSecurityContext: v }), notBoolean, "security.podSecurityContext"),
                 field("skipAwait", notBoolean),
                 field("healthyTimeoutSeconds", fc.constantFrom<unknown>(0, 3601, 1.5, "60")),
                 unknownField(containerAppFields).map((key) => fault({ [key]: 1 }, key)),
@@ -797,7 +899,7 @@ function buildFaults(): fc.Arbitrary<Fault>[] {
 
 const containerAppFields = [
     "network", "target", "image", "build", "command", "args", "env", "configs", "ports", "healthCheck", "resources", "replicas",
-    "restartPolicy", "volumes", "labels", "ingress", "allowFrom", "security", "skipAwait", "healthyTimeoutSeconds",
+    "restartPolicy", "volumes", "labels", "ingress", "publishAs", "allowFrom", "allowTo", "security", "skipAwait", "healthyTimeoutSeconds",
 ];
 
 function badLabels(): fc.Arbitrary<Fault> {
@@ -827,6 +929,8 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp/web" }], security: remove }, "configs[0].mountPath")),
                 fc.constantFrom("tcp", "udp").map((protocol) => fault({ ports: [{ port: 1, publish: 9000, protocol }, { port: 2, publish: 9000, protocol }] }, "ports[1].publish")),
                 fc.constant(fault({ image: "web:1", build: { context: "tests/fixtures/build/plain" } }, "build")),
+                fc.constantFrom("LoadBalancer", "NodePort").map((publishAs) => fault({ publishAs, ports: [{ port: 80 }] }, "publishAs")),
+                fc.integer({ min: 61, max: 3600 }).map((startupSeconds) => fault({ healthCheck: { tcp: { port: 80 }, startupSeconds }, healthyTimeoutSeconds: remove }, "healthCheck.startupSeconds")),
             );
         case "AppConfig":
             return fc.oneof(
@@ -854,8 +958,20 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
                 fc.constant(fault({ target: otherTarget }, "target")),
                 // The fixture's app "pub" publishes: its LoadBalancer Service is "pub-public".
                 fc.constant(fault({ $name: "pub-public", ports: [{ port: 80 }], ingress: remove }, "name")),
-                fc.integer({ min: 57, max: 63 }).map((length) => fault({ $name: "p".repeat(length), replicas: 1, ports: [{ port: 80, publish: 18081 }], ingress: remove, volumes: remove }, "name")),
+                fc.integer({ min: 57, max: 63 }).map((length) =>
+                    fault({ $name: "p".repeat(length), replicas: 1, ports: [{ port: 80, publish: 18081 }], ingress: remove, publishAs: remove, volumes: remove }, "name"),
+                ),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
+                // An internal network has no outside destination to allow.
+                fc.constant(fault({ network: { $ref: "network:internal" }, configs: remove, allowTo: [{ cidr: "203.0.113.0/24", port: 443 }] }, "allowTo[0].cidr")),
+                ...(target === "kubernetes"
+                    ? [
+                          // The fixture's network "net" creates its namespace, which enforces the Pod Security level "restricted".
+                          fc.constantFrom<[string, unknown]>(["runAsNonRoot", false], ["allowPrivilegeEscalation", true], ["dropAllCapabilities", false]).map(([key, value]) =>
+                              fault({ security: { [key]: value } }, `security.${key}`),
+                          ),
+                      ]
+                    : []),
                 ...(target === "docker"
                     ? [
                           fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }], ingress: remove, volumes: remove }, "ports[0].publish")),

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
 import { BerthValidationError } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
-import { Args, Fault, fixtureRegistry, SystemSpec, Target } from "./arbitraries";
+import { Args, Fault, fixtureRegistry, hasPublicService, SystemSpec, Target } from "./arbitraries";
 
 // ---------------------------------------------------------------- settings
 
@@ -162,10 +162,10 @@ export function targetOf(spec: SystemSpec): Target {
 export type ComponentType = "AppNetwork" | "AppConfig" | "ContainerApp" | "AutoscalingPolicy";
 
 /** Component names of the fixture; generated cases use other names. */
-export const fixtureNames = ["net", "other", "cfg", "foreign", "pub", "free", "bare", "scaled"];
+export const fixtureNames = ["net", "other", "inside", "cfg", "foreign", "pub", "free", "bare", "scaled"];
 
 /**
- * What invalid and junk cases refer to: a network and a config of their own,
+ * What invalid and junk cases refer to: a network and a config of their own, an internal network,
  * a foreign network's config, an app publishing host port 8080, apps with and
  * without requests (one with env that may be secret), and an app that already
  * has a policy.
@@ -173,6 +173,7 @@ export const fixtureNames = ["net", "other", "cfg", "foreign", "pub", "free", "b
 export function fixture(): Map<string, unknown> {
     const net = new berth.AppNetwork("net", {});
     const other = new berth.AppNetwork("other", {});
+    const internal = new berth.AppNetwork("inside", { internal: true });
     const cfg = new berth.AppConfig("cfg", { network: net, files: { "app.yaml": "a: 1\n" }, values: { LOG_LEVEL: "info" } });
     const foreign = new berth.AppConfig("foreign", { network: other, values: { A: "1" } });
     const requests = { requests: { cpu: "100m", memory: "64Mi" } };
@@ -184,6 +185,7 @@ export function fixture(): Map<string, unknown> {
     return new Map<string, unknown>([
         ["network", net],
         ["network:other", other],
+        ["network:internal", internal],
         ["config:0", cfg],
         ["config:foreign", foreign],
         ["app:pub", pub],
@@ -336,7 +338,14 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
     } else {
         if ((net.args.createNamespace ?? true) !== has(graph, "kubernetes:core/v1:Namespace", namespace)) fail(`Namespace "${namespace}" created: ${!(net.args.createNamespace ?? true)}`);
         if ((net.args.defaultDenyIngress ?? true) !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-default-deny`)) fail("default-deny policy wrong");
-        if ((net.args.internal ?? false) !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-internal`)) fail("internal policy wrong");
+        const deniesEgress = (net.args.defaultDenyEgress ?? false) === true;
+        if (deniesEgress !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-default-deny-egress`)) fail("default-deny egress policy wrong");
+        // Under a default egress deny the apps' own policies say where they may go; the internal policy would open the namespace.
+        if ((net.args.internal === true && !deniesEgress) !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${namespace}-internal`)) fail("internal policy wrong");
+        if ((net.args.createNamespace ?? true) === true) {
+            const labels = input(graph, "kubernetes:core/v1:Namespace", namespace).metadata.labels as Record<string, string>;
+            if (labels["pod-security.kubernetes.io/enforce"] !== ((net.args.podSecurity as string | undefined) ?? "restricted")) fail("Pod Security level wrong");
+        }
     }
 
     for (const c of spec.configs) {
@@ -365,12 +374,19 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
             if (built !== has(graph, "docker:index/registryImage:RegistryImage", `${a.name}-push`)) fail(`"${a.name}" pushed: expected ${built}`);
             const image = deployment.spec.template.spec.containers[0].image as string;
             if (built && !image.startsWith(`${fixtureRegistry}/${namespace}/${a.name}@sha256:`)) fail(`"${a.name}" runs ${image}, not its pushed digest`);
+            if (hasPublicService(a.args) !== has(graph, "kubernetes:core/v1:Service", `${a.name}-public`)) fail(`public Service for "${a.name}": expected ${hasPublicService(a.args)}`);
+            const allowsTo = ((a.args.allowTo ?? []) as Args[]).length > 0;
+            if (allowsTo !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${a.name}-allow-egress`)) fail(`egress policy for "${a.name}": expected ${allowsTo}`);
         } else {
             if (!has(graph, "docker:index/remoteImage:RemoteImage", `${a.name}-image`)) fail(`no image for "${a.name}"`);
             const replicas = policy ? (policy.args.minReplicas as number) : ((a.args.replicas as number | undefined) ?? 1);
             const prefix = `${net.name}-${a.name}-`;
             const containers = graph.ofType("docker:index/container:Container").filter((r) => (r.inputs.name as string).startsWith(prefix) && /^\d+$/.test((r.inputs.name as string).slice(prefix.length)));
             assert.strictEqual(containers.length, replicas, `containers of "${a.name}"`);
+            // Under the default deny, an app that lets others in on its ports answers on a network of its own.
+            const answersOnItsOwn = (net.args.defaultDenyIngress ?? true) === true && ((a.args.allowFrom ?? []) as string[]).length > 0 && ((a.args.ports ?? []) as Args[]).length > 0;
+            if (answersOnItsOwn !== has(graph, "docker:index/network:Network", `${a.name}-allow`)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
+            if (answersOnItsOwn && input(graph, "docker:index/network:Network", `${a.name}-allow`).name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
         }
     });
 

@@ -196,7 +196,7 @@ describe("Property regressions", () => {
                     });
                 });
                 assert.deepStrictEqual(result, [
-                    '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s LoadBalancer Service; rename one of them',
+                    '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s public Service; rename one of them',
                     '2: AppConfig "web-env": name makes its Secret "web-env", the name of app "web"\'s Secret for secret env; rename one of them',
                     '3: ContainerApp "web-x": volumes[0].name makes its persistent volume "web-x-data", the name of app "web"\'s persistent volume; rename one of them',
                 ]);

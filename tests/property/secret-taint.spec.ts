@@ -49,21 +49,31 @@ function secretUses(spec: SystemSpec): SecretUse[] {
     return uses;
 }
 
-/** Docker: the env entries and files each app's containers must carry (the merge berth documents: configs in order, then the app's env). */
+/**
+ * Docker: the env entries and files each app's containers must carry (the merge berth documents: configs in
+ * order, then the app's env; a config's secrets as files under its mount path instead of env with secretsAsFiles).
+ */
 function dockerDeliveries(spec: SystemSpec, index: number): { env: string[]; files: Array<{ file: string; content: string }> } {
     const app = spec.apps[index].args;
     const finalEnv = new Map<string, unknown>();
     const files: Array<{ file: string; content: string }> = [];
+    /** A config's secrets: its declared secrets, and values that are Pulumi secrets. */
+    const secretsOf = (config: Args) => [
+        ...Object.entries((config.values ?? {}) as Args).filter(([, value]) => isSecretValue(value)),
+        ...Object.entries((config.secrets ?? {}) as Args),
+    ];
     for (const mount of (app.configs ?? []) as Args[]) {
         const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
         if (mount.env !== false) {
-            for (const map of [(config.values ?? {}) as Args, (config.secrets ?? {}) as Args]) {
-                for (const [key, value] of Object.entries(map)) finalEnv.set(key, value);
-            }
+            for (const [key, value] of Object.entries((config.values ?? {}) as Args)) if (!(mount.secretsAsFiles === true && isSecretValue(value))) finalEnv.set(key, value);
+            if (mount.secretsAsFiles !== true) for (const [key, value] of Object.entries((config.secrets ?? {}) as Args)) finalEnv.set(key, value);
         }
         if (mount.mountPath !== undefined) {
             for (const [fileName, value] of Object.entries((config.files ?? {}) as Args)) {
                 if (isSecretValue(value)) files.push({ file: `${mount.mountPath}/${fileName}`, content: markerText(value)! });
+            }
+            if (mount.secretsAsFiles === true) {
+                for (const [key, value] of secretsOf(config)) files.push({ file: `${mount.mountPath}/${key}`, content: markerText(value)! });
             }
         }
     }
@@ -71,7 +81,7 @@ function dockerDeliveries(spec: SystemSpec, index: number): { env: string[]; fil
     const secretKeys = new Set<string>();
     for (const mount of (app.configs ?? []) as Args[]) {
         const config = spec.configs[Number(((mount.config as { $ref: string }).$ref).split(":")[1])].args;
-        if (mount.env === false) continue;
+        if (mount.env === false || mount.secretsAsFiles === true) continue;
         for (const [key, value] of Object.entries((config.values ?? {}) as Args)) if (finalEnv.get(key) === value && isSecretValue(value)) secretKeys.add(key);
         for (const [key, value] of Object.entries((config.secrets ?? {}) as Args)) if (finalEnv.get(key) === value) secretKeys.add(key);
     }
@@ -140,7 +150,7 @@ propertySuite("secret taint", (target, count) => {
                         const expected = dockerDeliveries(spec, index);
                         for (const container of containersOf(spec, graph, index)) {
                             const inputs = graph.inputs(container.type, container.name);
-                            for (const entry of expected.env) assert.ok((inputs.envs as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
+                            for (const entry of expected.env) assert.ok(((inputs.envs ?? []) as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
                             const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
                             for (const file of expected.files) {
                                 assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${container.name} lacks ${file.file}`);

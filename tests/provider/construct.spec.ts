@@ -68,7 +68,7 @@ async function shopOverTheWire(options: { tokenOnTheWire?: Wire } = {}) {
         "web",
         {
             network: wire.ref(net.urn),
-            image: "registry.example.com/shop/web:1.4.2",
+            image: "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9",
             ports: [{ name: "http", port: 8080, publish: 8080 }],
             env: { MODE: "prod" },
             configs: [{ config: wire.ref(cfg.urn), mountPath: "/etc/web" }],
@@ -90,7 +90,7 @@ async function webOnShop(inputs: Record<string, Wire>, dependencies: Record<stri
     const web = await construct(
         "ContainerApp",
         "web",
-        { network: wire.ref(net.urn), image: "registry.example.com/shop/web:1.4.2", ...inputs },
+        { network: wire.ref(net.urn), image: "registry.example.com/shop/web:1.4.2@sha256:4dbb1efc9c4f883128bd77839566dafbc05d0e2fb4af6ce1172b68170b1d57d9", ...inputs },
         { network: [net.urn], ...dependencies },
     );
     return { net, web };

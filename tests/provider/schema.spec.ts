@@ -141,6 +141,7 @@ describe("the component provider's schema", function () {
     it("names object types without the TypeScript Args suffix (SDKs add their own)", () => {
         assert.deepStrictEqual(Object.keys(inferred.types).sort(), [
             "berth:index:ConfigMount",
+            "berth:index:Egress",
             "berth:index:HealthCheck",
             "berth:index:HttpCheck",
             "berth:index:ImageBuild",

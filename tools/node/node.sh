@@ -423,7 +423,7 @@ start_node() { # control-plane-bin
 # Copies Docker images into the node's containerd (namespace k8s.io, where the
 # kubelet looks); SOURCE=NAME imports SOURCE and names it NAME as well.
 node_import_images() { # SOURCE[=NAME]...
-  local spec src name
+  local spec src name digest pinned
   for spec in "$@"; do
     src="${spec%%=*}"
     name="${spec#*=}"
@@ -434,8 +434,24 @@ node_import_images() { # SOURCE[=NAME]...
       ctr_k8s images tag --force "$(normalized "$src")" "$(normalized "$name")" >/dev/null \
         || { log "ctr images tag $src $name failed"; return 1; }
     fi
-    log "image $src imported$([[ "$name" == "$src" ]] || printf ' as %s' "$name")"
+    # Also named by its digest, as a registry would serve it, so a stack can pin it (a prod
+    # tier refuses a bare tag); the kubelet finds name@digest only under that very name.
+    digest="$(ctr_k8s images ls | awk -v ref="$(normalized "$name")" '$1 == ref { print $3 }')"
+    [[ "$digest" == sha256:* ]] || { log "no digest for $name in containerd"; return 1; }
+    pinned="$(repository "$name")@$digest"
+    ctr_k8s images tag --force "$(normalized "$name")" "$(repository "$(normalized "$name")")@$digest" >/dev/null \
+      || { log "ctr images tag $name $pinned failed"; return 1; }
+    printf '%s\n' "$pinned"
+    log "image $src imported$([[ "$name" == "$src" ]] || printf ' as %s' "$name"), pinned as $pinned"
   done
+}
+
+# A reference without its tag or digest: registry.example.com:5000/shop/web:1.4.2 -> registry.example.com:5000/shop/web.
+repository() {
+  local ref="${1%%@*}" last
+  last="${ref##*/}"
+  [[ "$last" == *:* ]] && ref="${ref%:*}"
+  printf '%s\n' "$ref"
 }
 
 ctr_k8s() { "$(command -v ctr)" --address "$containerd_sock" -n k8s.io "$@"; }

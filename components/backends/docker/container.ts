@@ -25,6 +25,8 @@ export interface ReplicaParts {
     uploads: docker.types.input.ContainerUpload[];
     volumes: docker.types.input.ContainerVolume[];
     readOnlyRoot: boolean;
+    /** The networks the app joins and its names on each (allow-networks.ts). */
+    networks: docker.types.input.ContainerNetworksAdvanced[];
 }
 
 /** A replica's container name: unique on the Docker host, as the network name is. */
@@ -32,7 +34,7 @@ export function replicaName(app: AppModel, index: number): string {
     return `${app.network.name}-${app.name}-${index}`;
 }
 
-/** The container of one replica, reachable on the network by the app's name. */
+/** The container of one replica, reachable by the app's name on the networks its reach gives it. */
 export function replicaContainer(app: AppModel, index: number, parts: ReplicaParts): docker.ContainerArgs {
     return {
         name: replicaName(app, index),
@@ -41,7 +43,7 @@ export function replicaContainer(app: AppModel, index: number, parts: ReplicaPar
         command: app.args,
         envs: parts.envs,
         labels: dockerLabels(appLabels(app)),
-        networksAdvanced: [{ name: app.network.ref, aliases: [app.name] }],
+        networksAdvanced: parts.networks,
         // Empty lists are left out: the provider reads them back as absent, which would show as a diff.
         ports: nonEmpty(publishedPorts(app.ports)),
         uploads: nonEmpty(parts.uploads),

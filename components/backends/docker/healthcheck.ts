@@ -1,14 +1,18 @@
 import * as docker from "@pulumi/docker";
 import { HealthCheckModel } from "../../model/app";
 
-/** Docker runs health checks inside the container: http needs `wget`, tcp needs `sh` and `nc` in the image. */
+/**
+ * Docker runs health checks inside the container: http needs `wget`, tcp needs `sh` and `nc` in the image.
+ * One check, readiness-like: Docker never restarts an unhealthy container, so liveness has no counterpart;
+ * a slow starter's startupSeconds lengthen the start period, in which failures do not count.
+ */
 export function dockerHealthcheck(check: HealthCheckModel): docker.types.input.ContainerHealthcheck {
     return {
         tests: checkCommand(check),
         interval: `${check.intervalSeconds}s`,
         timeout: `${check.timeoutSeconds}s`,
         retries: check.failureThreshold,
-        startPeriod: `${check.initialDelaySeconds}s`,
+        startPeriod: `${check.initialDelaySeconds + (check.startupSeconds ?? 0)}s`,
     };
 }
 

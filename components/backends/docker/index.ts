@@ -1,13 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Backend } from "../backend";
 import { unsupported } from "../capabilities";
+import { allowedAppsNotYetDeployed, declareDockerApp } from "./allow-networks";
 import { renderDockerApp } from "./container-app";
 import { renderDockerNetwork } from "./network";
 import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./host-port-rules";
 
 /*
  * The Docker backend: one engine, one user-defined bridge network per
- * AppNetwork, one container per replica. Configs have no object of their own:
+ * AppNetwork (plus an internal one per app that others reach, reach.ts), one
+ * container per replica. Configs have no object of their own:
  * each app that uses one gets its values as env and its files uploaded.
  */
 export const dockerBackend: Backend = {
@@ -16,7 +18,7 @@ export const dockerBackend: Backend = {
         name: (componentName) => componentName,
         nameScope: (networkName, providerScope) => `docker ${providerScope} network ${networkName}`,
         warnings: (network, explicit) =>
-            explicit.defaultDenyIngress === true ? [unsupported("default-deny", "docker", `AppNetwork "${network.name}" defaultDenyIngress`)] : [],
+            explicit.podSecurity !== undefined ? [unsupported("pod-security-admission", "docker", `AppNetwork "${network.name}" podSecurity`)] : [],
         render: renderDockerNetwork,
     },
     config: {
@@ -27,11 +29,9 @@ export const dockerBackend: Backend = {
     app: {
         // The network's DNS answers the app's name (an alias of every replica's container).
         host: (app) => app.name,
-        rules: [publishingNeedsOneReplica, hostPortClaims],
-        warnings: (app) => [
-            ...(app.allowFrom.length > 0 ? [unsupported("allow-from", "docker", `ContainerApp "${app.name}" allowFrom`)] : []),
-            ...(app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
-        ],
+        rules: [publishingNeedsOneReplica, hostPortClaims, allowedAppsNotYetDeployed],
+        warnings: (app) => (app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
+        declare: declareDockerApp,
         // No autoscaler: the app runs the policy's minimum.
         render: (app, autoscaling, parent) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent),
     },

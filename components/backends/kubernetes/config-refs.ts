@@ -24,7 +24,11 @@ export interface KubernetesConfigRefs {
     envSources: Record<string, EnvVarSource>;
     /** The projected-volume sources that put every file of the config in one directory. */
     fileSources: VolumeProjection[];
+    /** The projected-volume sources that put each secret value in a file named by its key (secretsAsFiles). */
+    secretValueFileSources: VolumeProjection[];
 }
+
+type ObjectRefs = Pick<KubernetesConfigRefs, "envSources" | "fileSources" | "secretValueFileSources">;
 
 /** The ConfigMap's data: plain files and values, sorted by key. */
 export function configMapData(contents: ConfigContents): InputMap {
@@ -37,19 +41,27 @@ export function secretData(contents: ConfigContents): InputMap {
 }
 
 /** The refs to a config's ConfigMap, for its plain files and values. */
-export function configMapRefs(name: pulumi.Input<string>, contents: ConfigContents): Pick<KubernetesConfigRefs, "envSources" | "fileSources"> {
+export function configMapRefs(name: pulumi.Input<string>, contents: ConfigContents): ObjectRefs {
     const files = Object.keys(contents.plainFiles);
     return {
         envSources: Object.fromEntries(Object.keys(contents.plainValues).map((key) => [key, { configMapKeyRef: { name, key } }])),
         fileSources: files.length > 0 ? [{ configMap: { name, items: files.map((key) => ({ key, path: key })) } }] : [],
+        secretValueFileSources: [],
     };
 }
 
 /** The refs to a config's Secret, for its secret files and values. */
-export function secretRefs(name: pulumi.Input<string>, contents: ConfigContents): Pick<KubernetesConfigRefs, "envSources" | "fileSources"> {
+export function secretRefs(name: pulumi.Input<string>, contents: ConfigContents): ObjectRefs {
     const files = Object.keys(contents.secretFiles);
+    const values = Object.keys(contents.secretValues);
     return {
-        envSources: Object.fromEntries(Object.keys(contents.secretValues).map((key) => [key, { secretKeyRef: { name, key } }])),
+        envSources: Object.fromEntries(values.map((key) => [key, { secretKeyRef: { name, key } }])),
         fileSources: files.length > 0 ? [{ secret: { name, items: files.map((key) => ({ key, path: key })) } }] : [],
+        secretValueFileSources: values.length > 0 ? [{ secret: { name, items: values.map((key) => ({ key, path: key })) } }] : [],
     };
+}
+
+/** What one mount of a config shows in its directory: the config's files, and its secret values too with secretsAsFiles. */
+export function mountedFileSources(refs: KubernetesConfigRefs, secretsAsFiles: boolean): VolumeProjection[] {
+    return [...refs.fileSources, ...(secretsAsFiles ? refs.secretValueFileSources : [])];
 }

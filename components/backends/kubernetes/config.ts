@@ -33,10 +33,11 @@ export function renderKubernetesConfig(config: ConfigModel, parent: pulumi.Resou
 async function createObjects(config: ConfigModel, parent: pulumi.Resource): Promise<KubernetesConfigRefs> {
     const contents = await config.contents;
     const metadata = objectMetadata(config.name, config.network.ref, networkLabels(config.network.name, {}), config.network.skipAwait);
-    const refs: KubernetesConfigRefs = { envSources: {}, fileSources: [] };
-    const add = (more: Pick<KubernetesConfigRefs, "envSources" | "fileSources">) => {
+    const refs: KubernetesConfigRefs = { envSources: {}, fileSources: [], secretValueFileSources: [] };
+    const add = (more: Pick<KubernetesConfigRefs, "envSources" | "fileSources" | "secretValueFileSources">) => {
         refs.envSources = { ...refs.envSources, ...more.envSources };
         refs.fileSources = [...refs.fileSources, ...more.fileSources];
+        refs.secretValueFileSources = [...refs.secretValueFileSources, ...more.secretValueFileSources];
     };
 
     const data = configMapData(contents);

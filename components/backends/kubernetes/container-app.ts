@@ -6,7 +6,7 @@ import { appEnv } from "../app-env";
 import { RenderedApp } from "../backend";
 import { appLabels } from "../labels";
 import { configRefs } from "./config";
-import { KubernetesConfigRefs } from "./config-refs";
+import { KubernetesConfigRefs, mountedFileSources } from "./config-refs";
 import { kubernetesAppImage } from "./app-image";
 import { appContainer } from "./container";
 import { deploymentSpec, rolloutAnnotations } from "./deployment";
@@ -14,15 +14,17 @@ import { appSecretRefs, containerEnv } from "./env";
 import { ingressSpec, ingressUrl } from "./ingress";
 import { objectMetadata } from "./metadata";
 import { allowPolicySpec } from "./allow-policy";
+import { egressPolicySpec } from "./egress-policy";
 import { clusterServiceSpec, publicServiceSpec } from "./services";
 import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from "./volumes";
 
 /**
  * A ContainerApp on Kubernetes: a Deployment (plus a Secret for secret env
- * values), a ClusterIP Service for its ports, a LoadBalancer Service for the
- * published ones, an Ingress when asked, PersistentVolumeClaims for
- * persistent volumes, and the NetworkPolicy that lets the allowed traffic
- * through the namespace's default deny. Each object's spec comes from a
+ * values), a ClusterIP Service for its ports, a LoadBalancer or NodePort
+ * Service for the published ones (unless the app is reached through its
+ * ingress only), an Ingress when asked, PersistentVolumeClaims for persistent
+ * volumes, the NetworkPolicy that lets the allowed traffic through the
+ * namespace's default deny, and one limiting where the app may connect. Each object's spec comes from a
  * builder of its own (container.ts, volumes.ts, services.ts, ...).
  *
  * `replicas` undefined means an autoscaler owns the count; `mostReplicas` is
@@ -49,7 +51,8 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
         const claim = new k8s.core.v1.PersistentVolumeClaim(name, { metadata: objects.metadata("PersistentVolumeClaim", name), spec: claimSpec(volume) }, objects.options);
         claims[volume.name] = claim.metadata.name;
     }
-    const { volumes, mounts } = podVolumes(configVolumes(app.configs, (config) => configs[config].fileSources), scratchVolume(app.security), appVolumes(app.volumes, claims));
+    const configFiles = configVolumes(app.configs, (mount) => mountedFileSources(configs[mount.config.name], mount.secretsAsFiles));
+    const { volumes, mounts } = podVolumes(configFiles, scratchVolume(app.security), appVolumes(app.volumes, claims));
 
     const image = await kubernetesAppImage(app, parent);
     const pod = { container: appContainer(app, image, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
@@ -58,7 +61,7 @@ export async function renderKubernetesApp(app: AppModel, replicas: number | unde
     return { url: app.ingress ? ingressUrl(app.ingress) : undefined, resourceNames: objects.names.sort() };
 }
 
-/** How other apps and the outside reach the app: its Services, its Ingress, its allow policy. */
+/** How other apps and the outside reach the app, and where it may connect: its Services, its Ingress, its policies. */
 function createNetworking(app: AppModel, objects: AppObjects): void {
     const cluster = clusterServiceSpec(app);
     if (cluster) {
@@ -76,6 +79,11 @@ function createNetworking(app: AppModel, objects: AppObjects): void {
     if (allow) {
         const name = `${app.name}-allow`;
         new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: allow }, objects.options);
+    }
+    const egress = egressPolicySpec(app);
+    if (egress) {
+        const name = `${app.name}-allow-egress`;
+        new k8s.networking.v1.NetworkPolicy(name, { metadata: objects.metadata("NetworkPolicy", name), spec: egress }, objects.options);
     }
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { AppModel } from "../../model/app";
 import { nonEmpty } from "../non-empty";
-import { probe } from "./probes";
+import { livenessProbe, readinessProbe, startupProbe } from "./probes";
 import { resourceRequirements } from "./resources";
 import { securityContext } from "./security-context";
 
@@ -28,8 +28,9 @@ export function appContainer(
         args: app.args,
         env: nonEmpty(env),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
-        readinessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
-        livenessProbe: app.healthCheck ? probe(app.healthCheck) : undefined,
+        readinessProbe: app.healthCheck ? readinessProbe(app.healthCheck) : undefined,
+        livenessProbe: app.healthCheck ? livenessProbe(app.healthCheck) : undefined,
+        startupProbe: app.healthCheck ? startupProbe(app.healthCheck) : undefined,
         resources: resourceRequirements(app.resources),
         securityContext: securityContext(app.security),
         // The kubelet sleeps, not the container: images without a shell drain too.

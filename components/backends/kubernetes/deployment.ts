@@ -6,6 +6,7 @@ import { AppModel } from "../../model/app";
 import { InputMap } from "../../model/maps";
 import { appLabels, selectorLabels } from "../labels";
 import { nonEmpty } from "../non-empty";
+import { podSecurityContext } from "./security-context";
 
 /**
  * The Deployment of an app's one container. `replicas` undefined means an
@@ -26,6 +27,7 @@ export function deploymentSpec(
             metadata: { labels: appLabels(app), annotations: pod.annotations },
             spec: {
                 automountServiceAccountToken: false,
+                securityContext: podSecurityContext(app.security),
                 containers: [pod.container],
                 volumes: nonEmpty(pod.volumes),
             },

@@ -6,10 +6,11 @@ import { renderKubernetesConfig } from "./config";
 import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesNetwork } from "./network";
 import { builtImagesNeedARegistry } from "./registry-rules";
+import { meetsPodSecurity } from "./pod-security-rules";
 
 /*
- * The Kubernetes backend: a namespace per AppNetwork (with default-deny
- * ingress), a ConfigMap and a Secret per AppConfig, a Deployment and Services
+ * The Kubernetes backend: a namespace per AppNetwork (with Pod Security
+ * labels and default-deny ingress), a ConfigMap and a Secret per AppConfig, a Deployment and Services
  * per ContainerApp, a HorizontalPodAutoscaler per AutoscalingPolicy.
  */
 export const kubernetesBackend: Backend = {
@@ -30,7 +31,9 @@ export const kubernetesBackend: Backend = {
     },
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
-        rules: [builtImagesNeedARegistry],
+        rules: [builtImagesNeedARegistry, meetsPodSecurity],
+        // NetworkPolicies name apps by label: nothing to learn about the network's other apps.
+        declare: () => undefined,
         warnings: (app) =>
             app.restartPolicy !== "always" ? [unsupported("restart-policy", "kubernetes", `ContainerApp "${app.name}" restartPolicy "${app.restartPolicy}"`)] : [],
         // An autoscaler owns the replica count: the Deployment then leaves it out.

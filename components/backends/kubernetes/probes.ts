@@ -1,12 +1,37 @@
 import * as k8s from "@pulumi/kubernetes";
 import { HealthCheckModel } from "../../model/app";
 
-/** Readiness and liveness use the same check: an app that cannot answer is neither ready nor alive. */
-export function probe(check: HealthCheckModel): k8s.types.input.core.v1.Probe {
+type Probe = k8s.types.input.core.v1.Probe;
+
+/*
+ * One health check, three probes. Readiness takes a failing app out of its
+ * Service after failureThreshold misses; liveness restarts it only after
+ * livenessFailureThreshold misses (more tolerant, so a brief overload drains
+ * instead of restarting); a startup probe gives a slow starter its
+ * startupSeconds before either begins.
+ */
+
+export function readinessProbe(check: HealthCheckModel): Probe {
+    return probe(check, check.failureThreshold);
+}
+
+export function livenessProbe(check: HealthCheckModel): Probe {
+    return probe(check, check.livenessFailureThreshold);
+}
+
+/** Undefined unless the check allows a slow start (startupSeconds). */
+export function startupProbe(check: HealthCheckModel): Probe | undefined {
+    if (check.startupSeconds === undefined) {
+        return undefined;
+    }
+    return probe(check, Math.ceil(check.startupSeconds / check.intervalSeconds));
+}
+
+function probe(check: HealthCheckModel, failureThreshold: number): Probe {
     const timing = {
         periodSeconds: check.intervalSeconds,
         timeoutSeconds: check.timeoutSeconds,
-        failureThreshold: check.failureThreshold,
+        failureThreshold,
         initialDelaySeconds: check.initialDelaySeconds,
     };
     switch (check.kind) {

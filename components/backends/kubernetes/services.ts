@@ -16,8 +16,11 @@ export function clusterServiceSpec(app: AppModel): ServiceSpec | undefined {
     };
 }
 
-/** The LoadBalancer Service `<app>-public` for the published ports; undefined when none is published. */
+/**
+ * The Service `<app>-public` exposing the published ports, of the type `publishAs` names; undefined when
+ * none is published or the app is reached through its ingress only (publishAs "none").
+ */
 export function publicServiceSpec(app: AppModel): ServiceSpec | undefined {
     const ports = app.ports.flatMap((p) => (p.publish !== undefined ? [{ name: p.name, port: p.publish, targetPort: p.port, protocol: p.protocol.toUpperCase() }] : []));
-    return ports.length > 0 ? { type: "LoadBalancer", selector: selectorLabels(app.name), ports } : undefined;
+    return ports.length > 0 && app.publishAs !== "none" ? { type: app.publishAs, selector: selectorLabels(app.name), ports } : undefined;
 }

@@ -13,14 +13,14 @@ export interface PodVolumes {
 }
 
 /** A config's files in one read-only directory: a projected volume over its ConfigMap and Secret. */
-export function configVolumes(configs: ConfigMountModel[], fileSources: (configName: string) => VolumeProjection[]): PodVolumes {
+export function configVolumes(configs: ConfigMountModel[], fileSources: (mount: ConfigMountModel) => VolumeProjection[]): PodVolumes {
     const out: PodVolumes = { volumes: [], mounts: [] };
     configs.forEach((mount, index) => {
         if (mount.mountPath === undefined) {
             return;
         }
         const name = `config-${index}`;
-        out.volumes.push({ name, projected: { sources: fileSources(mount.config.name) } });
+        out.volumes.push({ name, projected: { sources: fileSources(mount) } });
         out.mounts.push({ name, mountPath: mount.mountPath, readOnly: true });
     });
     return out;

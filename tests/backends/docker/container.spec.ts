@@ -3,14 +3,14 @@ import { replicaContainer, replicaName, secretOutputs } from "../../../component
 import { app } from "../models";
 
 describe("Docker builder: a replica's container", () => {
-    const parts = { imageId: "sha256:abc", uploads: [], volumes: [], readOnlyRoot: true };
+    const parts = { imageId: "sha256:abc", uploads: [], volumes: [], readOnlyRoot: true, networks: [{ name: "shop-to-web", aliases: ["web"] }] };
 
-    it("is named after its network, app and index, and answers to the app's name on the network", () => {
+    it("is named after its network, app and index, and joins the networks it is given", () => {
         const web = app();
         const args = replicaContainer(web, 1, parts);
         assert.strictEqual(args.name, "shop-web-1");
         assert.strictEqual(replicaName(web, 1), "shop-web-1");
-        assert.deepStrictEqual(args.networksAdvanced, [{ name: web.network.ref, aliases: ["web"] }]);
+        assert.deepStrictEqual(args.networksAdvanced, [{ name: "shop-to-web", aliases: ["web"] }]);
         assert.strictEqual(args.image, "sha256:abc");
     });
 

@@ -35,4 +35,9 @@ describe("Docker builder: health check", () => {
             startPeriod: "20s",
         });
     });
+
+    it("keeps one check: a slow starter's startupSeconds lengthen the start period, and liveness has no counterpart", () => {
+        const check_ = check({ tcp: { port: 1 }, initialDelaySeconds: 5, startupSeconds: 60, livenessFailureThreshold: 10 });
+        assert.deepStrictEqual([dockerHealthcheck(check_).startPeriod, dockerHealthcheck(check_).retries], ["65s", 3]);
+    });
 });

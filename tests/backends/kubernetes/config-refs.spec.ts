@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { configMapData, configMapRefs, secretData, secretRefs } from "../../../components/backends/kubernetes/config-refs";
+import { configMapData, configMapRefs, mountedFileSources, secretData, secretRefs } from "../../../components/backends/kubernetes/config-refs";
 import { contents } from "../models";
 
 describe("Kubernetes builder: config refs", () => {
@@ -23,6 +23,7 @@ describe("Kubernetes builder: config refs", () => {
         assert.deepStrictEqual(configMapRefs("web-config", split), {
             envSources: { LOG_LEVEL: { configMapKeyRef: { name: "web-config", key: "LOG_LEVEL" } } },
             fileSources: [{ configMap: { name: "web-config", items: [{ key: "b.yaml", path: "b.yaml" }, { key: "a.yaml", path: "a.yaml" }] } }],
+            secretValueFileSources: [],
         });
     });
 
@@ -30,7 +31,16 @@ describe("Kubernetes builder: config refs", () => {
         assert.deepStrictEqual(secretRefs("web-config", split), {
             envSources: { API_TOKEN: { secretKeyRef: { name: "web-config", key: "API_TOKEN" } } },
             fileSources: [{ secret: { name: "web-config", items: [{ key: "tls.key", path: "tls.key" }] } }],
+            secretValueFileSources: [{ secret: { name: "web-config", items: [{ key: "API_TOKEN", path: "API_TOKEN" }] } }],
         });
+    });
+
+    it("shows the secret values as files only in a mount that asks for them (secretsAsFiles)", () => {
+        const refs = { configMap: undefined, secret: undefined, ...configMapRefs("c", split) };
+        const secrets = secretRefs("c", split);
+        const both = { ...refs, fileSources: [...refs.fileSources, ...secrets.fileSources], secretValueFileSources: secrets.secretValueFileSources };
+        assert.deepStrictEqual(mountedFileSources(both, false), both.fileSources);
+        assert.deepStrictEqual(mountedFileSources(both, true), [...both.fileSources, ...secrets.secretValueFileSources]);
     });
 
     it("projects nothing from an object without files", () => {

@@ -23,17 +23,18 @@ describe("Kubernetes builder: the app's container", () => {
 
     it("leaves out env, ports, mounts, probes and resources it does not have", () => {
         const container = appContainer(app(), image, [], []);
-        for (const field of ["env", "ports", "volumeMounts", "readinessProbe", "livenessProbe", "resources"] as const) {
+        for (const field of ["env", "ports", "volumeMounts", "readinessProbe", "livenessProbe", "startupProbe", "resources"] as const) {
             assert.strictEqual(container[field], undefined, field);
         }
     });
 
-    it("uses one check for readiness and liveness, and takes the env and mounts it is given", () => {
+    it("probes readiness, liveness (more tolerant) and a slow start with the one check, and takes the env and mounts it is given", () => {
         const env = [{ name: "MODE", value: "prod" }];
         const mounts = [{ name: "tmp", mountPath: "/tmp" }];
-        const container = appContainer(app({ healthCheck: { tcp: { port: 8080 } } }), image, env, mounts);
-        assert.deepStrictEqual(container.readinessProbe, container.livenessProbe);
-        assert.ok(container.readinessProbe);
+        const container = appContainer(app({ healthCheck: { tcp: { port: 8080 }, startupSeconds: 60 } }), image, env, mounts);
+        assert.deepStrictEqual(container.readinessProbe, { tcpSocket: { port: 8080 }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 0 });
+        assert.deepStrictEqual(container.livenessProbe, { tcpSocket: { port: 8080 }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6, initialDelaySeconds: 0 });
+        assert.deepStrictEqual(container.startupProbe, { tcpSocket: { port: 8080 }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6, initialDelaySeconds: 0 });
         assert.strictEqual(container.env, env);
         assert.strictEqual(container.volumeMounts, mounts);
     });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { deploymentSpec, rolloutAnnotations } from "../../../components/backends/kubernetes/deployment";
+import { podSecurityContext } from "../../../components/backends/kubernetes/security-context";
 import { configHashAnnotation } from "../../../shared/annotations";
 import { resolveOutput } from "../../../components/testing";
 import { app, config } from "../models";
@@ -23,10 +24,16 @@ describe("Kubernetes builder: the Deployment", () => {
         });
     });
 
-    it("keeps every old pod until its replacement is ready, mounts no service account token, and leaves out empty volumes", () => {
+    it("keeps every old pod until its replacement is ready, mounts no service account token, secures the pod, and leaves out empty volumes", () => {
         const spec = deploymentSpec(app(), 1, pod);
         assert.deepStrictEqual(spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
-        assert.deepStrictEqual((spec.template as { spec: unknown }).spec, { automountServiceAccountToken: false, containers: [pod.container], volumes: undefined });
+        assert.deepStrictEqual((spec.template as { spec: unknown }).spec, {
+            automountServiceAccountToken: false,
+            securityContext: podSecurityContext(app().security),
+            containers: [pod.container],
+            volumes: undefined,
+        });
+        assert.strictEqual((deploymentSpec(app({ security: { podSecurityContext: false } }), 1, pod).template as { spec: { securityContext?: unknown } }).spec.securityContext, undefined);
     });
 
     it("has no rollout annotation without configs or secret env", () => {

@@ -11,7 +11,7 @@ describe("Kubernetes builder: volumes", () => {
             ],
         });
         const sources = (name: string) => [{ configMap: { name, items: [{ key: "app.yaml", path: "app.yaml" }] } }];
-        assert.deepStrictEqual(configVolumes(web.configs, sources), {
+        assert.deepStrictEqual(configVolumes(web.configs, (mount) => sources(mount.config.name)), {
             volumes: [{ name: "config-1", projected: { sources: sources("web-config") } }],
             mounts: [{ name: "config-1", mountPath: "/etc/web", readOnly: true }],
         });

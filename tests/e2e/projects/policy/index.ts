@@ -29,7 +29,7 @@ export = () => {
     new berth.ContainerApp("api", {
         ...prodReady,
         network: net,
-        image: "registry.example.com/policy/api:2.3.1",
+        image: "registry.example.com/policy/api:2.3.1@sha256:c9dd702d7a10b8c195f4e4118dac40a6351daf9568b736d4bd8427c7a7b62892",
         ports: [{ name: "http", port: 8080 }],
         env: { DB_PASSWORD: compliant ? pulumi.secret(password) : password },
         healthCheck: { http: { path: "/healthz", port: 8080 } },
@@ -38,7 +38,7 @@ export = () => {
     new berth.ContainerApp("web", {
         ...prodReady,
         network: net,
-        image: "registry.example.com/policy/web:2.3.1",
+        image: "registry.example.com/policy/web:2.3.1@sha256:942fa8a2555f571913963907d623f21b49b412cda0d95df86d98e3f0d4e4fbc5",
         ports: [{ name: "http", port: 8080 }],
         healthCheck: { http: { path: "/", port: 8080 } },
         ingress: target === "kubernetes" ? { host: "policy.example.com", port: "http", tlsSecretName: compliant ? "policy-tls" : undefined } : undefined,
