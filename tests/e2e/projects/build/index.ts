@@ -5,7 +5,7 @@ import * as berth from "berth";
 /**
  * examples/build's two apps, built from a copy of their sources that the
  * Docker build suite edits (config sourceDir), the api's RELEASE build arg a
- * secret: web published on 127.0.0.1:18482, api behind it. Health checks run
+ * secret: web published on 127.0.0.1:18482, api behind it, letting web in. Health checks run
  * every second, so `up` waits little for the containers it replaces.
  */
 export = () => {
@@ -18,6 +18,8 @@ export = () => {
         network: net,
         build: { context: path.join(sourceDir, "api"), target: "runtime", args: { RELEASE: settings.requireSecret("release") } },
         ports: [{ name: "http", port: 8080 }],
+        // The network denies by default: web is let in.
+        allowFrom: ["web"],
         healthCheck,
     });
     const web = new berth.ContainerApp("web", {
