@@ -1,14 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { argDefaults } from "./args/defaults";
-import { Backend, RenderedApp } from "./backends/backend";
+import { RenderedApp } from "./backends/backend";
 import { AppModel } from "./model/app";
 import { AutoscalingModel } from "./model/autoscaling";
 import { replicaTierFindings, secretEnvTierWarnings } from "./stack/tiers";
 import { secretEnvNames } from "./backends/app-env";
 import { validateContainerApp } from "./validation/container-app";
-import { BerthValidationError } from "./validation/errors";
+import { notRendered, renderWhenReady } from "./validation/workload-rendering";
+import { Findings } from "./validation/rules";
 import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
+import type { DependencyArgs } from "./dependency";
+import type { HelperContainerArgs } from "./helper-container";
 
 export interface PortArgs {
     /**
@@ -111,8 +114,9 @@ export interface VolumeArgs {
     /** Where it is mounted in the container. */
     mountPath: string;
     /**
-     * Keep the data across container restarts and replacements (Docker named volume,
-     * Kubernetes PersistentVolumeClaim). Needs replicas: 1.
+     * Keep the data across container restarts and replacements: the app becomes a
+     * stateful app, each replica with a volume of its own (Docker named volume per
+     * replica; Kubernetes StatefulSet with a PersistentVolumeClaim per replica).
      * @default {@link argDefaults.volume.persistent} (ephemeral: tmpfs / emptyDir)
      */
     persistent?: boolean;
@@ -357,8 +361,8 @@ export interface ContainerAppArgs {
      */
     publishAs?: string;
     /**
-     * Apps on the network allowed to reach this one. Kubernetes: a NetworkPolicy. Docker: a network
-     * `<network>-to-<app>` that only this app and those join.
+     * Apps and jobs on the network allowed to reach this one; each name must be one of them.
+     * Kubernetes: a NetworkPolicy. Docker: a network `<network>-to-<app>` that only this app and those join.
      * @default {@link argDefaults.app.allowFrom} (only published and ingress ports are reachable)
      */
     allowFrom?: string[];
@@ -387,12 +391,36 @@ export interface ContainerAppArgs {
      * @default {@link argDefaults.app.healthyTimeoutSeconds}
      */
     healthyTimeoutSeconds?: number;
+    /**
+     * Exactly one instance, never two at once, also not during an update (a database
+     * on its volume, a scheduler). Needs replicas: 1 and no AutoscalingPolicy; a prod
+     * stack accepts one replica only for a singleton.
+     * @default {@link argDefaults.app.singleton}
+     */
+    singleton?: boolean;
+    /**
+     * Apps and jobs of the network that must be started, healthy or completed before
+     * this app starts (orders `up`).
+     * @default {@link argDefaults.app.dependsOn}
+     */
+    dependsOn?: DependencyArgs[];
+    /**
+     * Containers that run to completion, in order, before the app's container starts.
+     * @default {@link argDefaults.app.initContainers}
+     */
+    initContainers?: HelperContainerArgs[];
+    /**
+     * Containers that run beside the app's, sharing its network (localhost) and the
+     * volumes they mount (Kubernetes native sidecars).
+     * @default {@link argDefaults.app.sidecars}
+     */
+    sidecars?: HelperContainerArgs[];
 }
 
 /**
  * A containerised app. Docker: one container per replica, all reachable under
- * the app's name on its network. Kubernetes: a Deployment and Services (and an
- * Ingress when asked).
+ * the app's name on its network. Kubernetes: a Deployment (a StatefulSet for
+ * an app that keeps data) and Services (and an Ingress when asked).
  */
 export class ContainerApp extends pulumi.ComponentResource {
     /** Name other apps on the network use to reach this one. */
@@ -405,7 +433,6 @@ export class ContainerApp extends pulumi.ComponentResource {
     public readonly resourceNames: pulumi.Output<string[]>;
     /** @internal The resolved description the backends and policies use. */
     public readonly appModel: AppModel;
-    private readonly backend: Backend;
     private autoscaling?: AutoscalingModel;
     private rendered = false;
 
@@ -416,18 +443,33 @@ export class ContainerApp extends pulumi.ComponentResource {
             pulumi.log.warn(warning, this);
         }
         this.appModel = model;
-        this.backend = backend;
         backend.app.declare(model, this);
 
-        // Children are registered once the program's synchronous part has run, so
-        // an AutoscalingPolicy created right after the app can still take over the
-        // replica count (the Deployment must then omit spec.replicas).
-        const rendering = new Promise<RenderedApp>((resolve, reject) => {
-            setImmediate(() => {
-                this.rendered = true;
-                this.render().then(resolve, reject);
-            });
-        });
+        // Children are registered once the program's synchronous part has run and
+        // every app and job of it is checked, so an AutoscalingPolicy created right
+        // after the app can still take over the replica count (the Deployment must
+        // then omit spec.replicas), and allowFrom and dependsOn may name apps and jobs
+        // declared later.
+        const rendering = renderWhenReady<RenderedApp>(
+            this,
+            {
+                componentType: "ContainerApp",
+                kind: "app",
+                name,
+                network: model.network,
+                dependsOn: model.dependsOn,
+                // As written, so a problem's path names the entry the user wrote (the model's list is sorted).
+                allowFrom: args.allowFrom ?? [],
+                hasHealthCheck: model.healthCheck !== undefined,
+                lateRules: (findings) => this.lateRules(findings),
+            },
+            (dependencies) => {
+                // Rendering starts at once (Docker places the app on its networks before it awaits anything).
+                const rendered = backend.app.render(model, this.autoscaling, this, dependencies);
+                return this.warnSecretEnv().then(() => rendered);
+            },
+            { ...notRendered(), url: undefined },
+        );
 
         const host = backend.app.host(model);
         const firstPort = model.ports[0];
@@ -458,24 +500,30 @@ export class ContainerApp extends pulumi.ComponentResource {
         this.autoscaling = policy;
     }
 
-    private render(): Promise<RenderedApp> {
+    /** Known only once Outputs resolve: which env values are secrets (a prod stack warns of them). */
+    private async warnSecretEnv(): Promise<void> {
         const model = this.appModel;
-        const scaling = this.autoscaling;
-        // Known only now: whether an autoscaler owns the count. A policy's prod minimum was checked with its args.
-        const replicaFindings = replicaTierFindings(model.tier, scaling?.minReplicas ?? model.replicas, scaling !== undefined);
-        if (replicaFindings.errors.length > 0) {
-            return Promise.reject(new BerthValidationError("ContainerApp", model.name, replicaFindings.errors));
-        }
-        for (const warning of replicaFindings.warnings) {
+        const names = model.tier === "prod" ? await secretEnvNames(model) : [];
+        for (const warning of secretEnvTierWarnings(model.tier, names)) {
             pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
         }
-        // Known only once Outputs resolve: which env values are secrets.
-        const secretEnvChecked = model.tier === "prod" ? secretEnvNames(model) : Promise.resolve([]);
-        return secretEnvChecked.then((names) => {
-            for (const warning of secretEnvTierWarnings(model.tier, names)) {
-                pulumi.log.warn(`ContainerApp "${model.name}": ${warning}`, this);
-            }
-            return this.backend.app.render(model, scaling, this);
-        });
+    }
+
+    /**
+     * The rules checked once the program's synchronous part has run: whether an
+     * autoscaler owns the count is known only then (a policy's prod minimum was
+     * checked with its args). After this no policy can take the count over.
+     */
+    private lateRules(findings: Findings): void {
+        this.rendered = true;
+        const model = this.appModel;
+        const scaling = this.autoscaling;
+        if (model.singleton) {
+            return;
+        }
+        const replicaFindings = replicaTierFindings(model.tier, scaling?.minReplicas ?? model.replicas, scaling !== undefined);
+        const hint = scaling === undefined ? "; an app that runs one instance on purpose (a database on its volume) sets singleton: true" : "";
+        replicaFindings.errors.forEach((error) => findings.problem(`${error}${hint}`));
+        replicaFindings.warnings.forEach((warning) => findings.warning(warning));
     }
 }

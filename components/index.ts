@@ -16,8 +16,11 @@ export {
     SecurityArgs,
     ImageBuildArgs,
 } from "./container-app";
+export { ContainerJob, ContainerJobArgs } from "./container-job";
+export { DependencyArgs } from "./dependency";
+export { HelperContainerArgs, VolumeMountArgs } from "./helper-container";
 export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "./autoscaling-policy";
-export { BerthValidationError } from "./validation/errors";
+export { BerthValidationError, BerthValidationErrors } from "./validation/errors";
 export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./backends/capabilities";
 export { Target } from "./stack/target";
 export { loadStackConfig, LoadStackConfigOptions, StackConfigShape, StackConfigValues } from "./stack/load-stack-config";

@@ -3,7 +3,8 @@ import { field, fieldList } from "./known-values";
 
 /**
  * Where each Kubernetes workload keeps its pod spec. berth creates
- * Deployments; the others run containers just the same, so the rules cover them.
+ * Deployments, StatefulSets and Jobs; the others run containers just the
+ * same, so the rules cover them.
  */
 const podSpecPaths: Record<string, string[]> = {
     [kubernetesTypes.deployment]: ["spec", "template", "spec"],
@@ -14,11 +15,16 @@ const podSpecPaths: Record<string, string[]> = {
     [kubernetesTypes.pod]: ["spec"],
 };
 
+/** Workloads whose containers run to completion (a job's run, not a service). */
+const runToCompletion = new Set<string>([kubernetesTypes.job, kubernetesTypes.cronJob]);
+
 /** One container of a Kubernetes pod spec. */
 export interface PodContainer {
     /** For messages: `container "web"` or `init container "migrate"`. */
     label: string;
     init: boolean;
+    /** It runs to completion: an init container (not a native sidecar, restartPolicy Always), or any container of a Job. */
+    toCompletion: boolean;
     /** The container's spec; read its fields with `field`. */
     spec: unknown;
 }
@@ -34,7 +40,8 @@ export function podContainers(type: string, props: Record<string, unknown>): Pod
         fieldList(pod, init ? "initContainers" : "containers").map((spec, index) => {
             const name = field(spec, "name");
             const label = `${init ? "init container" : "container"} ${typeof name === "string" ? `"${name}"` : `#${index + 1}`}`;
-            return { label, init, spec };
+            const sidecar = init && field(spec, "restartPolicy") === "Always";
+            return { label, init, toCompletion: runToCompletion.has(type) || (init && !sidecar), spec };
         });
     return [...containers(false), ...containers(true)];
 }

@@ -5,6 +5,7 @@ import * as berth from "../components";
 import { toComponentArgs } from "./component-args";
 import { packageInfo, packageName } from "./package-info";
 import { PackageSchema, readGoldenSchema } from "./package-schema";
+import { declaredOneByOne } from "../components/validation/workload-roster";
 
 /** Every component class berth exports from its main entry is served; the schema test lists them. */
 export const servedComponents: ComponentResourceConstructor[] = getPulumiComponents(berth);
@@ -117,6 +118,8 @@ function refuseLateAutoscaling(name: string, args: Record<string, unknown>): voi
 
 /** Serves the provider to the Pulumi engine (what componentProviderHost does, with BerthProvider). */
 export function serve(args: string[]): Promise<void> {
+    // Components arrive one Construct call at a time: later ones are unknown when one is checked.
+    declaredOneByOne();
     const registry = new ComponentRegistry();
     registry.registerResourceModule();
     return provider.main(new BerthProvider(registry), args);

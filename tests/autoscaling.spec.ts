@@ -62,14 +62,31 @@ describe("AutoscalingPolicy", () => {
     });
 
     for (const target of ["docker", "kubernetes"] as const) {
-        it(`refuses to scale an app with a persistent volume beyond one replica on ${target}`, async () => {
+        it(`refuses to scale a singleton on ${target}`, async () => {
             const error = await errorOf(() => {
-                const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], volumes: [{ name: "data", mountPath: "/data", persistent: true }] } });
+                const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], singleton: true } });
                 new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 });
             }, onTarget(target));
-            assert.match(error.message, /AutoscalingPolicy "web-scaling": maxReplicas 4 would run several replicas of app "web", but its persistent volume "data" is mounted by one replica only/);
+            assert.match(error.message, /AutoscalingPolicy "web-scaling": app "web" is a singleton \(exactly one instance\); an autoscaler would run several/);
         });
     }
+
+    it("scales a stateful app's StatefulSet on Kubernetes, each replica with a claim of its own", async () => {
+        const { graph } = await runProgram(() => {
+            const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], volumes: [{ name: "data", mountPath: "/data", persistent: true }] } });
+            new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 });
+        }, onTarget("kubernetes"));
+        assert.deepStrictEqual(graph.inputs("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "web-scaling").spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "StatefulSet", name: "web" });
+        assert.strictEqual(graph.inputs("kubernetes:apps/v1:StatefulSet", "web").spec.replicas, undefined, "the autoscaler owns the count");
+    });
+
+    it("runs a stateful app's minimum on Docker, each replica with a named volume of its own", async () => {
+        const { graph } = await runProgram(() => {
+            const { web } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], volumes: [{ name: "data", mountPath: "/data", persistent: true }] } });
+            new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.ofType("docker:index/volume:Volume").map((v) => v.inputs.name).sort(), ["shop-web-data-0", "shop-web-data-1"]);
+    });
 
     it("must be created before the app is deployed, and says so", async () => {
         const error = await errorOf(async () => {

@@ -13,7 +13,8 @@ describe("ContainerApp on Docker", () => {
     });
 
     it("runs one container per replica, with distinct names and the app's name as a shared network alias", async () => {
-        const { graph } = await runShop("docker", { replicas: 3, webArgs: { ports: [{ name: "http", port: 8080 }], allowFrom: ["api"] } });
+        // The shop here has one app: allowFrom names one of the network's apps, so web lets itself in.
+        const { graph } = await runShop("docker", { replicas: 3, webArgs: { ports: [{ name: "http", port: 8080 }], allowFrom: ["web"] } });
         const containers = graph.ofType("docker:index/container:Container").map((c) => graph.inputs(c.type, c.name));
         assert.deepStrictEqual(containers.map((c) => c.name), ["shop-web-0", "shop-web-1", "shop-web-2"]);
         for (const container of containers) {
@@ -43,8 +44,9 @@ describe("ContainerApp on Docker", () => {
     it("refuses an app that lets in an app already deployed, whose containers could not join its network", async () => {
         const error = await errorOf(async () => {
             const net = new berth.AppNetwork("shop", {});
-            new berth.ContainerApp("api", { network: net, image: "api:1", ports: [{ port: 8080 }] });
-            await new Promise((resolve) => setTimeout(resolve, 10));
+            const api = new berth.ContainerApp("api", { network: net, image: "api:1", ports: [{ port: 8080 }] });
+            // Its objects are registered (it was deployed) once its resourceNames resolve.
+            await new Promise((resolve) => api.resourceNames.apply(resolve));
             new berth.ContainerApp("cache", { network: net, image: "cache:1", ports: [{ port: 6379 }], allowFrom: ["api"] });
         }, onTarget("docker"));
         assert.match(error.message, /ContainerApp "cache": allowFrom\[0\] app "api" was already deployed, so on Docker it cannot join this app's network/);
@@ -181,12 +183,12 @@ describe("ContainerApp on Docker", () => {
         });
         const container = graph.inputs("docker:index/container:Container", "web-0");
         assert.strictEqual(container.tmpfs["/cache"], "rw,nosuid");
-        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data", containerPath: "/data", readOnly: false }]);
-        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data").name, "shop-web-data");
+        assert.deepStrictEqual(container.volumes, [{ volumeName: "shop-web-data-0", containerPath: "/data", readOnly: false }]);
+        assert.strictEqual(graph.inputs("docker:index/volume:Volume", "web-data-0").name, "shop-web-data-0");
     });
 
     it("warns that ingress is not available", async () => {
-        const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["api"], ingress: { host: "shop.example.com", port: "http" } } });
+        const { warnings } = await runShop("docker", { webArgs: { allowFrom: ["web"], ingress: { host: "shop.example.com", port: "http" } } });
         assert.doesNotMatch(warnings.join("\n"), /allowFrom/);
         assert.match(warnings.join("\n"), /ContainerApp "web" ingress: Ingress \(host, path, TLS\) is not available on docker/);
     });

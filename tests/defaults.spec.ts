@@ -16,7 +16,7 @@ const componentsDir = path.resolve(__dirname, "..", "..", "components");
 /** Every `@default` tag of the public arg interfaces: where, and its text. */
 function defaultTags(): { where: string; text: string }[] {
     const tags: { where: string; text: string }[] = [];
-    for (const file of ["app-network.ts", "app-config.ts", "container-app.ts", "autoscaling-policy.ts"]) {
+    for (const file of ["app-network.ts", "app-config.ts", "container-app.ts", "container-job.ts", "dependency.ts", "helper-container.ts", "autoscaling-policy.ts"]) {
         const source = ts.createSourceFile(file, fs.readFileSync(path.join(componentsDir, file), "utf8"), ts.ScriptTarget.Latest, true);
         const visit = (node: ts.Node): void => {
             if (ts.isPropertySignature(node)) {

@@ -54,7 +54,7 @@ describe("Examples", () => {
 
         it("web-redis keeps the cache's data on a named volume", async () => {
             const { graph } = await runExample(exampleNamed("web-redis"), "dev");
-            assert.strictEqual(graph.inputs("docker:index/volume:Volume", "cache-data").name, "web-redis-cache-data");
+            assert.strictEqual(graph.inputs("docker:index/volume:Volume", "cache-data-0").name, "web-redis-cache-data-0");
         });
     });
 });

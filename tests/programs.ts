@@ -57,3 +57,36 @@ export async function errorOf(program: () => unknown, options: RunOptions = {}):
     }
     throw new Error("expected the program to fail, but it succeeded");
 }
+
+/**
+ * The resource options berth gives each child (dependsOn, deleteBeforeReplace,
+ * customTimeouts, additionalSecretOutputs), which Pulumi's mocks do not record:
+ * read through a transformation given to a component, which its children inherit.
+ */
+export class OptionsRecorder {
+    private readonly seen = new Map<string, pulumi.ResourceOptions>();
+
+    readonly transformation: pulumi.ResourceTransformation = (args) => {
+        this.seen.set(`${args.type}::${args.name}`, args.opts);
+        return undefined;
+    };
+
+    /** Options for a component, so its children report theirs here. */
+    get opts(): pulumi.ComponentResourceOptions {
+        return { transformations: [this.transformation] };
+    }
+
+    of(type: string, name: string): pulumi.CustomResourceOptions {
+        const found = this.seen.get(`${type}::${name}`);
+        if (!found) {
+            throw new Error(`no options recorded for ${type}::${name} (have: ${[...this.seen.keys()].join(", ")})`);
+        }
+        return found as pulumi.CustomResourceOptions;
+    }
+
+    /** The names of the resources a child depends on, sorted. */
+    dependsOn(type: string, name: string): string[] {
+        const dependsOn = (this.of(type, name).dependsOn ?? []) as pulumi.Resource[];
+        return dependsOn.map((r) => (r as unknown as { __name: string }).__name).sort();
+    }
+}

@@ -18,6 +18,8 @@ function program(order: "forward" | "reverse") {
             configs: [{ config: cfg, mountPath: "/etc/web" }],
             allowFrom: order === "forward" ? ["a", "b"] : ["b", "a"],
         });
+        new berth.ContainerApp("b", { network: net, image: "b:1" });
+        new berth.ContainerJob("a", { network: net, image: "a:1" });
     };
 }
 

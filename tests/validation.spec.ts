@@ -48,7 +48,7 @@ describe("Validation", () => {
         ["the ingress port must be one of the app's ports", () => app({ ports: [{ name: "http", port: 80 }], ingress: { host: "a.example.com", port: "https" } }), /ingress\.port must name one of ports \(http\)/],
         ["the ingress host must be a DNS name", () => app({ ports: [{ name: "http", port: 80 }], ingress: { host: "not a host", port: "http" } }), /ingress\.host must be a DNS host name/],
         ["mount paths must be absolute", () => app({ volumes: [{ name: "v", mountPath: "data" }] }), /volumes\[0\]\.mountPath must be an absolute path/],
-        ["a persistent volume needs one replica", () => app({ replicas: 2, volumes: [{ name: "v", mountPath: "/data", persistent: true }] }), /volumes\[0\]\.persistent a persistent volume is mounted by one replica only; set replicas to 1 \(got 2\)/],
+        ["a singleton runs one replica", () => app({ singleton: true, replicas: 2 }), /replicas a singleton runs exactly one instance; set replicas to 1 \(got 2\)/],
         ["the image must be a reference", () => app({ image: "my image" }), /image must be an image reference without spaces/],
         ["an image or a build is required", () => app({ image: undefined as never }), /image is required, unless build is set/],
         ["the network is required", () => new berth.ContainerApp("web", { image: "x:1" } as never), /network must be an AppNetwork/],
@@ -258,7 +258,6 @@ describe("Validation in one pass: every problem of a component in one error", ()
             "minAvailable must be less than minReplicas (3), or no pod could ever be evicted to drain a node",
             'memoryUtilization app "web" has no resources.requests.memory; memory utilisation is measured against it',
             'minReplicas 3 on Docker needs 3 containers, but app "web" publishes a host port, which one container only can bind; use minReplicas: 1 on Docker stacks',
-            'maxReplicas 2 would run several replicas of app "web", but its persistent volume "data" is mounted by one replica only; do not autoscale an app with a persistent volume',
             'app "web" already has AutoscalingPolicy "first"',
         ]);
     });

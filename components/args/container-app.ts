@@ -4,8 +4,11 @@ import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
 import { imageBuildSchema } from "./image-build";
+import { dependency, distinctDependencies } from "./dependencies";
+import { helperContainerRules } from "./helper-containers";
+import { distinctConfigMounts, distinctVolumes } from "./mount-paths";
 import { cpuMillicores, memoryBytes } from "../model/quantities";
-import { rulesFor } from "../validation/rules";
+import { Rule, rulesFor } from "../validation/rules";
 
 /** Port names as Kubernetes accepts them (IANA service names). */
 const portName = z
@@ -48,12 +51,12 @@ const healthCheck = z
         }
     });
 
-const amounts = z.strictObject({
+export const amounts = z.strictObject({
     cpu: field.cpuQuantity.optional(),
     memory: field.memoryQuantity.optional(),
 });
 
-const resources = z
+export const resources = z
     .strictObject({
         requests: amounts.default({}),
         limits: amounts.default({}),
@@ -67,7 +70,7 @@ const resources = z
         }
     });
 
-const volume = z.strictObject({
+export const volume = z.strictObject({
     // Kubernetes names the pod volume "volume-<name>", a DNS-1123 label of at most 63 characters.
     name: field.nameOfAtMost(56),
     mountPath: field.absolutePath,
@@ -76,7 +79,7 @@ const volume = z.strictObject({
     readOnly: z.boolean().default(argDefaults.volume.readOnly),
 });
 
-const configMount = z
+export const configMount = z
     .strictObject({
         config: configRef,
         mountPath: field.absolutePath.optional(),
@@ -118,7 +121,7 @@ const egress = z
         }
     });
 
-const security = z.strictObject({
+export const security = z.strictObject({
     runAsNonRoot: z.boolean().default(argDefaults.security.runAsNonRoot),
     runAsUser: field.wholeNumber(0, 2147483647).default(argDefaults.security.runAsUser),
     runAsGroup: field.wholeNumber(0, 2147483647).default(argDefaults.security.runAsGroup),
@@ -129,17 +132,41 @@ const security = z.strictObject({
     podSecurityContext: z.boolean().default(argDefaults.security.podSecurityContext),
 });
 
+export const envMap = z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString);
+
+/** A mount of one of the workload's volumes into an init container or sidecar. */
+const volumeMount = z.strictObject({
+    name: field.nameOfAtMost(56),
+    mountPath: field.absolutePath,
+    readOnly: z.boolean().default(argDefaults.volume.readOnly),
+});
+
+/**
+ * An init container or a sidecar: a container of its own beside the app's (or
+ * job's), with the same secure defaults. Kubernetes names its config volumes
+ * `config-<name>-<n>`, so the name stops at 50 characters.
+ */
+export const helperContainer = z.strictObject({
+    name: field.nameOfAtMost(50),
+    image: field.imageReference,
+    command: field.stringList.optional(),
+    args: field.stringList.optional(),
+    env: envMap.default(argDefaults.helper.env),
+    configs: z.array(configMount).default(argDefaults.helper.configs),
+    volumes: z.array(volumeMount).default(argDefaults.helper.volumes),
+    resources: resources.prefault({}),
+    security: security.prefault({}),
+});
+
 export const containerAppSchema = z.strictObject({
     network: networkRef,
     target: field.target.optional(),
     // A field rule, not an object refinement: it is then reported even when another field is malformed.
-    image: field.inputString
-        .refine((image) => typeof image !== "string" || /^[^\s]+$/.test(image), "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2")
-        .optional(),
+    image: field.imageReference.optional(),
     build: imageBuildSchema.optional(),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
-    env: z.record(z.string().regex(envNamePattern, "must be an environment variable name"), field.inputString).default(argDefaults.app.env),
+    env: envMap.default(argDefaults.app.env),
     configs: z.array(configMount).default(argDefaults.app.configs),
     ports: z.array(port).default(argDefaults.app.ports),
     healthCheck: healthCheck.optional(),
@@ -158,6 +185,10 @@ export const containerAppSchema = z.strictObject({
     security: security.prefault({}),
     skipAwait: z.boolean().optional(),
     healthyTimeoutSeconds: field.wholeNumber(1, 3600).default(argDefaults.app.healthyTimeoutSeconds),
+    singleton: z.boolean().default(argDefaults.app.singleton),
+    dependsOn: z.array(dependency).default(argDefaults.app.dependsOn),
+    initContainers: z.array(helperContainer).default(argDefaults.app.initContainers),
+    sidecars: z.array(helperContainer).default(argDefaults.app.sidecars),
 });
 
 export type ContainerAppSpec = z.output<typeof containerAppSchema>;
@@ -225,67 +256,23 @@ const ingressNamesAPort = appRule(["ports", "ingress"], (app, _context, findings
     }
 });
 
-/** Under a read-only root berth mounts a writable scratch directory at /tmp (tmpfs / emptyDir). */
-function scratchDirectory(security: ContainerAppSpec["security"]): string | undefined {
-    return security.readOnlyRootFilesystem ? "/tmp" : undefined;
-}
-
-const scratchTaken = "is the writable scratch directory berth mounts under a read-only root filesystem; mount elsewhere or set security.readOnlyRootFilesystem to false";
-
-/** Volume names and mount paths are unique; a persistent volume has one replica. */
-const distinctVolumes = appRule(["volumes", "security", "replicas"], (app, _context, findings) => {
-    const scratch = scratchDirectory(app.security);
-    const names = new Set<string>();
-    const mountPaths = new Set<string>();
-    app.volumes.forEach((v, index) => {
-        if (names.has(v.name)) {
-            findings.problem(`"${v.name}" is used by another volume`, ["volumes", index, "name"]);
-        }
-        names.add(v.name);
-        if (mountPaths.has(v.mountPath)) {
-            findings.problem(`${v.mountPath} is used by another volume`, ["volumes", index, "mountPath"]);
-        } else if (v.mountPath === scratch) {
-            findings.problem(`${v.mountPath} ${scratchTaken}`, ["volumes", index, "mountPath"]);
-        }
-        mountPaths.add(v.mountPath);
-        if (v.persistent && app.replicas > 1) {
-            findings.problem(`a persistent volume is mounted by one replica only; set replicas to 1 (got ${app.replicas})`, ["volumes", index, "persistent"]);
-        }
-    });
-});
-
-/**
- * Each config mounts at a path of its own. Docker copies config files into the
- * container before it starts, so a tmpfs mounted above them (an ephemeral
- * volume, the /tmp scratch directory) would hide them.
- */
-const distinctConfigMounts = appRule(["configs", "volumes", "security"], (app, _context, findings) => {
-    const scratch = scratchDirectory(app.security);
-    const volumePaths = new Set(app.volumes.map((v) => v.mountPath));
-    const tmpfsMounts = [
-        ...app.volumes.flatMap((v, index) => (v.persistent ? [] : [{ path: v.mountPath, what: `volumes[${index}]` }])),
-        ...(scratch ? [{ path: scratch, what: "the /tmp scratch directory" }] : []),
-    ];
-    const configPaths = new Map<string, number>();
-    app.configs.forEach((c, index) => {
-        if (c.mountPath === undefined) {
-            return;
-        }
-        const mountPath = c.mountPath;
-        const path = ["configs", index, "mountPath"];
-        const hiding = tmpfsMounts.find((m) => mountPath.startsWith(`${m.path.replace(/\/+$/, "")}/`));
-        if (volumePaths.has(mountPath)) {
-            findings.problem(`${mountPath} is used by a volume`, path);
-        } else if (mountPath === scratch) {
-            findings.problem(`${mountPath} ${scratchTaken}`, path);
-        } else if (configPaths.has(mountPath)) {
-            findings.problem(`${mountPath} is used by configs[${configPaths.get(mountPath)}]`, path);
-        } else if (hiding) {
-            findings.problem(`${mountPath} is inside ${hiding.what} at ${hiding.path}, a tmpfs on Docker that would hide the config's files; mount it elsewhere`, path);
-        }
-        configPaths.set(mountPath, configPaths.get(mountPath) ?? index);
-    });
+/** A singleton runs exactly one instance. */
+const singletonRunsOne = appRule(["singleton", "replicas"], (app, _context, findings) => {
+    if (app.singleton && app.replicas !== 1) {
+        findings.problem(`a singleton runs exactly one instance; set replicas to 1 (got ${app.replicas})`, ["replicas"]);
+    }
 });
 
 /** Rules between a ContainerApp's args, each run when the args it reads are valid. */
-export const containerAppRules = [imageOrBuild, uniquePorts, publishAsNeedsAPublishedPort, startupWithinHealthyTimeout, ingressNamesAPort, distinctVolumes, distinctConfigMounts];
+export const containerAppRules: Rule<ContainerAppSpec, undefined>[] = [
+    imageOrBuild,
+    uniquePorts,
+    publishAsNeedsAPublishedPort,
+    startupWithinHealthyTimeout,
+    ingressNamesAPort,
+    distinctVolumes,
+    distinctConfigMounts,
+    singletonRunsOne,
+    distinctDependencies,
+    ...helperContainerRules,
+];

@@ -92,6 +92,16 @@ export const inputString = z.custom<pulumi.Input<string>>(
     { error: () => "must be a string (or a Pulumi Output of one)" },
 );
 
+/**
+ * An image reference, for every container berth runs (apps, jobs, init
+ * containers, sidecars): the one place the image field is read. A field rule,
+ * not an object refinement, so it is reported even when another field is malformed.
+ */
+export const imageReference = inputString.refine(
+    (image) => typeof image !== "string" || /^[^\s]+$/.test(image),
+    "must be an image reference without spaces, such as registry.example.com/shop/web:1.4.2",
+);
+
 export const stringList = z.array(z.string({ error: () => "must be a string" }), { error: () => "must be a list of strings" });
 
 /** Adds an issue at a path from inside a superRefine. */

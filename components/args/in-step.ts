@@ -35,10 +35,14 @@ import type {
     VolumeArgs,
 } from "../container-app";
 import type { AutoscalingPolicyArgs, ScalingBehaviourArgs } from "../autoscaling-policy";
+import type { ContainerJobArgs } from "../container-job";
+import type { DependencyArgs } from "../dependency";
+import type { HelperContainerArgs, VolumeMountArgs } from "../helper-container";
 import type { appNetworkSchema } from "./app-network";
 import type { appConfigSchema } from "./app-config";
 import type { containerAppSchema } from "./container-app";
 import type { autoscalingPolicySchema } from "./autoscaling-policy";
+import type { containerJobSchema } from "./container-job";
 
 /** Fails to compile unless T is `true`. */
 type Expect<T extends true> = T;
@@ -83,6 +87,8 @@ type NetworkInput = z.input<typeof appNetworkSchema>;
 type ConfigInput = z.input<typeof appConfigSchema>;
 type AppInput = z.input<typeof containerAppSchema>;
 type PolicyInput = z.input<typeof autoscalingPolicySchema>;
+type JobInput = z.input<typeof containerJobSchema>;
+type HelperInput = Item<AppInput["initContainers"]>;
 type Item<T> = NonNullable<T> extends ReadonlyArray<infer I> ? I : never;
 type HealthCheckInput = NonNullable<AppInput["healthCheck"]>;
 type ResourcesInput = NonNullable<AppInput["resources"]>;
@@ -105,6 +111,13 @@ export type ArgsInStep = [
     Expect<InStep<EgressArgs, Item<AppInput["allowTo"]>>>,
     Expect<InStep<SecurityArgs, NonNullable<AppInput["security"]>>>,
     Expect<InStep<ImageBuildArgs, NonNullable<AppInput["build"]>>>,
+    Expect<InStep<DependencyArgs, Item<AppInput["dependsOn"]>>>,
+    Expect<InStep<HelperContainerArgs, HelperInput>>,
+    Expect<InStep<HelperContainerArgs, Item<AppInput["sidecars"]>>>,
+    Expect<InStep<VolumeMountArgs, Item<HelperInput["volumes"]>>>,
+    Expect<InStep<ContainerJobArgs, JobInput>>,
+    Expect<InStep<HelperContainerArgs, Item<JobInput["initContainers"]>>>,
+    Expect<InStep<DependencyArgs, Item<JobInput["dependsOn"]>>>,
     Expect<InStep<AutoscalingPolicyArgs, PolicyInput>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleUp"]>>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleDown"]>>>,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppModel } from "../model/app";
+import { ConfigMountModel } from "../model/app";
+import { InputMap } from "../model/maps";
 import { splitSecrets } from "../model/secrets";
 
 /** Where one env var's value comes from. */
@@ -13,11 +14,12 @@ export interface EnvSource {
 }
 
 /**
- * The one place that merges an app's env: its configs' values and secrets
- * (unless they are delivered as files) in the order the configs are listed, then the app's own env, a later source
- * winning over an earlier one. Sorted by name.
+ * The one place that merges a container's env (an app's, a job's, a helper's):
+ * its configs' values and secrets (unless they are delivered as files) in the
+ * order the configs are listed, then its own env, a later source winning over
+ * an earlier one. Sorted by name.
  */
-export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Input<string>>): Promise<EnvSource[]> {
+export async function appEnv(app: { configs: ConfigMountModel[]; env: InputMap }, secretEnv: Record<string, pulumi.Input<string>>): Promise<EnvSource[]> {
     const byName = new Map<string, EnvSource>();
     for (const mount of app.configs) {
         if (!mount.env) {
@@ -40,7 +42,7 @@ export async function appEnv(app: AppModel, secretEnv: Record<string, pulumi.Inp
 }
 
 /** The names of the env vars holding a secret: the app's secret env values, and its configs' secrets not delivered as files. */
-export async function secretEnvNames(app: AppModel): Promise<string[]> {
+export async function secretEnvNames(app: { configs: ConfigMountModel[]; env: InputMap }): Promise<string[]> {
     const { secret } = await splitSecrets(app.env);
     return (await appEnv(app, secret)).filter((e) => e.secret).map((e) => e.name);
 }

@@ -1,13 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
 import type { AutoscalingPolicySpec } from "../args/autoscaling-policy";
+import type { ContainerJobSpec } from "../args/container-job";
 import { AppModel } from "../model/app";
 import { AutoscalingModel } from "../model/autoscaling";
 import { ConfigModel } from "../model/config";
+import { JobModel } from "../model/job";
 import { NetworkModel, NetworkSettings } from "../model/network";
 import { Tier } from "../stack/berth-settings";
 import { Target } from "../stack/target";
 import { Rule } from "../validation/rules";
+import { Readiness } from "../validation/workload-roster";
 
 /*
  * The contract every target implements (docker/, kubernetes/), one part per
@@ -26,6 +29,7 @@ export interface Backend {
     readonly network: NetworkBackend;
     readonly config: ConfigBackend;
     readonly app: AppBackend;
+    readonly job: JobBackend;
     readonly autoscaling: AutoscalingBackend;
 }
 
@@ -57,9 +61,11 @@ export interface RenderedConfig {
     secretName: pulumi.Output<string | undefined>;
 }
 
-/** What a target's app rules read besides the app's args. */
+/** What a target's app (and job) rules read besides the args. */
 export interface AppContext {
     name: string;
+    /** What the workload is, as problems name it (`app "web"`, `job "migrate"`). */
+    kind: "app" | "job";
     network: NetworkModel;
     tier: Tier;
     /** The Docker host or Kubernetes cluster the app deploys to (backends/provider-scope.ts). */
@@ -78,16 +84,34 @@ export interface AppBackend {
      * app of a network (Docker: which allow networks each app joins).
      */
     declare(app: AppModel, parent: pulumi.Resource): void;
-    /** Registers the app's resources; `autoscaling`, when attached, owns the replica count. */
-    render(app: AppModel, autoscaling: AutoscalingModel | undefined, parent: pulumi.Resource): Promise<RenderedApp>;
+    /**
+     * Registers the app's resources; `autoscaling`, when attached, owns the replica count.
+     * Its workload waits for the readiness of `dependencies` (its dependsOn, in order).
+     */
+    render(app: AppModel, autoscaling: AutoscalingModel | undefined, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp>;
 }
 
 /** What a backend reports back about a rendered ContainerApp. */
-export interface RenderedApp {
+export interface RenderedApp extends RenderedWorkload {
     /** Published or external URL, when the app has one. */
     url: pulumi.Input<string | undefined>;
-    /** Names of the objects created (containers, Deployment, Services, ...), sorted. */
-    resourceNames: string[];
+}
+
+/** What a backend reports back about a rendered app or job. */
+export interface RenderedWorkload {
+    /** Names of the objects created (containers, Deployment, Services, Job, ...), sorted. */
+    resourceNames: pulumi.Input<string[]>;
+    /** What the workload's dependents wait for. */
+    readiness: Readiness;
+}
+
+export interface JobBackend {
+    /** Checks only this target has, run with the job's other rules. */
+    readonly rules: readonly Rule<ContainerJobSpec, AppContext>[];
+    /** What the target cannot honour of the job. */
+    warnings(job: JobModel): string[];
+    /** Registers the job's resources, after the readiness of `dependencies`. */
+    render(job: JobModel, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedWorkload>;
 }
 
 /** What a target's autoscaling rules read besides the policy's args. */

@@ -43,8 +43,11 @@ export const capabilities: Capability[] = [
     {
         id: "allow-from",
         feature: "ContainerApp `allowFrom`",
-        docker: { support: "supported", how: "internal network `<network>-to-<app>` that only the app and the apps it allows join: others can neither resolve nor reach it" },
-        kubernetes: { support: "supported", how: "NetworkPolicy allowing the named apps' pods" },
+        docker: {
+            support: "supported",
+            how: "internal network `<network>-to-<app>` that only the app and the apps and jobs it allows join: others can neither resolve nor reach it; each name must be an app or job of the network",
+        },
+        kubernetes: { support: "supported", how: "NetworkPolicy allowing the named apps' and jobs' pods; each name must be an app or job of the network" },
     },
     {
         id: "egress",
@@ -141,9 +144,66 @@ export const capabilities: Capability[] = [
     },
     {
         id: "persistent-volumes",
-        feature: "Persistent volumes",
-        docker: { support: "supported", how: "named volume" },
-        kubernetes: { support: "supported", how: "PersistentVolumeClaim (ReadWriteOnce)" },
+        feature: "Persistent volumes (stateful apps)",
+        docker: { support: "supported", how: "a named volume per replica, `<network>-<app>-<volume>-<replica>`, kept across replacements; a replacement removes the old container before the new one starts" },
+        kubernetes: {
+            support: "supported",
+            how: "StatefulSet with a claim template per volume (a ReadWriteOnce claim per replica, kept when the StatefulSet is replaced or deleted) and a headless Service `<app>-headless`",
+        },
+    },
+    {
+        id: "singleton",
+        feature: "ContainerApp `singleton`",
+        docker: { support: "supported", how: "one container; a replacement removes the old one before the new one starts" },
+        kubernetes: { support: "supported", how: "one pod, never two: a StatefulSet's, or a Deployment with the Recreate strategy" },
+    },
+    {
+        id: "job",
+        feature: "ContainerJob",
+        docker: {
+            support: "emulated",
+            how: "a container `<network>-<job>-job` run to completion: `up` waits up to `timeoutSeconds` and fails unless it exits 0, naming the exit code and the last log lines (the log is kept, secret, in state); replaced, so run again, when its image, command, env or config files change",
+        },
+        kubernetes: {
+            support: "supported",
+            how: "batch/v1 Job `<job>-<hash of its spec and configs>` (a change runs a new Job); the provider waits for completion; a failure shows the end of the log (FallbackToLogsOnError); finished Jobs stay until replaced",
+        },
+    },
+    {
+        id: "job-retries",
+        feature: "Job retries",
+        docker: { support: "not available", how: "the job runs once; warning" },
+        kubernetes: { support: "supported", how: "backoffLimit" },
+    },
+    {
+        id: "depends-on",
+        feature: "Start-up order (`dependsOn`)",
+        docker: { support: "supported", how: "the dependent's containers are created after the dependency's: started, healthy (waited for by its health check) or completed (exited 0)" },
+        kubernetes: {
+            support: "emulated",
+            how: "the dependent's workload is created after the dependency's, which the provider awaits: a Deployment's or StatefulSet's readiness (for started and healthy alike), a Job's completion; with `skipAwait` only the order of creation, with a warning",
+        },
+    },
+    {
+        id: "init-containers",
+        feature: "Init containers",
+        docker: { support: "emulated", how: "containers `<container>.<name>` run to completion, in order, before each replica's container; again when their own spec changes" },
+        kubernetes: { support: "supported", how: "initContainers" },
+    },
+    {
+        id: "sidecars",
+        feature: "Sidecars",
+        docker: { support: "emulated", how: "containers `<container>.<name>` in the replica container's network namespace (`network_mode container:`), replaced with it" },
+        kubernetes: { support: "supported", how: "native sidecars: initContainers with restartPolicy Always" },
+    },
+    {
+        id: "shared-volumes",
+        feature: "Ephemeral volumes shared with init containers or sidecars",
+        docker: {
+            support: "emulated",
+            how: "a named volume per replica (containers cannot share a tmpfs); it outlives a replacement of the containers; Docker has no fsGroup: the volume takes the owner of the mount path in the image of the first container that mounts it, root where that image has no such directory",
+        },
+        kubernetes: { support: "supported", how: "the pod's emptyDir (writable by the pod's fsGroup)" },
     },
     {
         id: "security",
@@ -178,8 +238,8 @@ export const capabilities: Capability[] = [
     {
         id: "skip-await",
         feature: "`skipAwait`",
-        docker: { support: "not available", how: "Docker waits only for health, per app" },
-        kubernetes: { support: "supported", how: "`pulumi.com/skipAwait` annotation on every object" },
+        docker: { support: "not available", how: "Docker waits only for health, per app, and for jobs and init containers to exit" },
+        kubernetes: { support: "supported", how: "`pulumi.com/skipAwait` annotation on every object: no wait for readiness nor for a Job's completion" },
     },
 ];
 

@@ -1,4 +1,4 @@
-import { AppModel } from "../model/app";
+import { WorkloadModel } from "../model/workload";
 import { StringMap, sortedMap } from "../model/maps";
 
 /* The one place that computes the labels berth puts on what it creates. */
@@ -10,8 +10,8 @@ export function selectorLabels(appName: string): StringMap {
     return { "app.kubernetes.io/name": appName };
 }
 
-/** Labels on every object of an app: user labels first, berth's own win on a clash. */
-export function appLabels(app: AppModel): StringMap {
+/** Labels on every object of an app or a job: user labels first, berth's own win on a clash. */
+export function appLabels(app: Pick<WorkloadModel, "labels" | "name" | "network">): StringMap {
     return sortedMap({
         ...app.labels,
         ...selectorLabels(app.name),

@@ -5,8 +5,9 @@ import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
 import { ImageBuildModel, imageBuildModel } from "./image-build";
-import { InputMap, sortedMap, StringMap } from "./maps";
+import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
+import { configMountModels, HelperContainerModel, helperModel, securityModel, WorkloadModel } from "./workload";
 
 /* A ContainerApp, resolved: every default filled, maps sorted, ports in a fixed order. */
 
@@ -112,36 +113,31 @@ export interface SecurityModel {
 
 export type RestartPolicy = "always" | "on-failure" | "never";
 
-export interface AppModel {
-    name: string;
-    target: Target;
-    network: NetworkModel;
+/** An app's image is pulled (image) or built from source (build): the backend resolves a built one before it builds the container. */
+export interface AppModel extends Omit<WorkloadModel, "image"> {
     /** The image to pull; undefined when it is built from source (`build`). */
     image?: pulumi.Input<string>;
     /** The image's source, when it is built rather than pulled. */
     build?: ImageBuildModel;
-    command?: string[];
-    args?: string[];
-    env: InputMap;
-    configs: ConfigMountModel[];
     ports: PortModel[];
     healthCheck?: HealthCheckModel;
-    resources: ResourcesModel;
     replicas: number;
     restartPolicy: RestartPolicy;
-    volumes: VolumeModel[];
-    labels: StringMap;
     ingress?: IngressModel;
     /** Kubernetes: how published ports are exposed. */
     publishAs: PublishAs;
     allowFrom: string[];
     egress: EgressModel;
-    security: SecurityModel;
-    skipAwait: boolean;
     /** Docker: seconds `up` waits for a container with a health check to be healthy. */
     healthyTimeoutSeconds: number;
-    /** The stack's tier, whose rules the app was checked against. */
-    tier: Tier;
+    /** Exactly one instance, never two at once (also not during an update). */
+    singleton: boolean;
+    sidecars: HelperContainerModel[];
+}
+
+/** An app that keeps data: one persistent volume per replica (Kubernetes StatefulSet, Docker named volumes). */
+export function isStateful(app: Pick<AppModel, "volumes">): boolean {
+    return app.volumes.some((v) => v.persistent);
 }
 
 /** Where a valid app goes, resolved before its model is built. */
@@ -163,7 +159,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),
-        configs: spec.configs.map((c) => ({ config: c.config.configModel, mountPath: c.mountPath, env: c.env, secretsAsFiles: c.secretsAsFiles })),
+        configs: configMountModels(spec.configs),
         ports: portModels(spec.ports),
         healthCheck: spec.healthCheck && healthCheckModel(spec.healthCheck),
         resources: spec.resources,
@@ -186,6 +182,10 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         skipAwait: placement.skipAwait,
         healthyTimeoutSeconds: spec.healthyTimeoutSeconds,
         tier: placement.tier,
+        singleton: spec.singleton,
+        dependsOn: spec.dependsOn,
+        initContainers: spec.initContainers.map(helperModel),
+        sidecars: spec.sidecars.map(helperModel),
     };
 }
 
@@ -208,10 +208,6 @@ function egressModel(allowTo: ContainerAppSpec["allowTo"], networkDeniesEgress: 
     return { restricted: networkDeniesEgress || allowTo.length > 0, apps, destinations };
 }
 
-/** The security settings, with the fsGroup a non-root app gets unless it names one. */
-function securityModel(security: ContainerAppSpec["security"]): SecurityModel {
-    return { ...security, fsGroup: security.fsGroup ?? (security.runAsNonRoot ? security.runAsGroup : undefined) };
-}
 
 /** Ports sorted by number and protocol, each named ("port-<port>" unless given). */
 function portModels(ports: ContainerAppSpec["ports"]): PortModel[] {

@@ -54,17 +54,40 @@ export function readStackSettings(): StackSettings {
     };
 }
 
-type Args = {
+type ContainerArgs = {
     resources?: { requests?: object; limits?: object };
-    labels?: Record<string, string>;
     security?: object;
 };
 
-/** The app's args with the stack's defaults filled in underneath: the app's own values win, field by field. */
+type Args = ContainerArgs & {
+    labels?: Record<string, string>;
+    initContainers?: unknown;
+    sidecars?: unknown;
+};
+
+/**
+ * The app's (or job's) args with the stack's defaults filled in underneath:
+ * its own values win, field by field. Resources and security settings are
+ * each container's: its init containers and sidecars take them too.
+ */
 export function withDefaults<T extends Args>(args: T, defaults: AppDefaults): T {
     if (!args || typeof args !== "object") {
         return args;
     }
+    const merged: T = { ...containerDefaults(args, defaults) };
+    if (defaults.labels) {
+        merged.labels = { ...defaults.labels, ...args.labels };
+    }
+    for (const list of ["initContainers", "sidecars"] as const) {
+        const helpers = args[list];
+        if (Array.isArray(helpers)) {
+            merged[list] = helpers.map((helper) => (helper && typeof helper === "object" ? containerDefaults(helper as ContainerArgs, defaults) : helper));
+        }
+    }
+    return merged;
+}
+
+function containerDefaults<T extends ContainerArgs>(args: T, defaults: AppDefaults): T {
     const merged: T = { ...args };
     if (defaults.resources || args.resources) {
         merged.resources = {
@@ -72,9 +95,6 @@ export function withDefaults<T extends Args>(args: T, defaults: AppDefaults): T 
             requests: mergeObjects(defaults.resources?.requests, args.resources?.requests),
             limits: mergeObjects(defaults.resources?.limits, args.resources?.limits),
         };
-    }
-    if (defaults.labels) {
-        merged.labels = { ...defaults.labels, ...args.labels };
     }
     if (defaults.security) {
         merged.security = { ...defaults.security, ...args.security };

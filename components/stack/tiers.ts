@@ -13,29 +13,45 @@ export interface TierFindings {
     warnings: string[];
 }
 
-interface AppFacts {
+interface ContainerFacts {
     /** Undefined for an image built from source, which each target pins (Docker by id, Kubernetes by digest). */
     image?: unknown;
-    healthCheck?: unknown;
     resources: { limits: { cpu?: string; memory?: string } };
 }
 
-/** Rules checked when the app is declared. */
-export function appTierFindings(tier: Tier, app: AppFacts): TierFindings {
-    const problems: string[] = [];
-    if (typeof app.image === "string") {
-        const imageProblem = unpinnedImageProblem(app.image);
-        if (imageProblem) {
-            problems.push(`image ${imageProblem}`);
-        }
-    }
-    if (app.healthCheck === undefined) {
-        problems.push("healthCheck is required");
-    }
-    if (!app.resources.limits.cpu && !app.resources.limits.memory) {
-        problems.push("resources.limits is required (cpu and/or memory)");
-    }
-    return classify(tier, problems);
+interface AppFacts extends ContainerFacts {
+    healthCheck?: unknown;
+}
+
+/** A pinned image, for a container at `at` (e.g. "initContainers[0].") */
+function imageProblems(container: ContainerFacts, at = ""): string[] {
+    const problem = typeof container.image === "string" ? unpinnedImageProblem(container.image) : undefined;
+    return problem ? [`${at}image ${problem}`] : [];
+}
+
+/** Resource limits, for a container at `at`. */
+function limitProblems(container: ContainerFacts, at = ""): string[] {
+    return !container.resources.limits.cpu && !container.resources.limits.memory ? [`${at}resources.limits is required (cpu and/or memory)`] : [];
+}
+
+type Helpers = { initContainers?: ContainerFacts[]; sidecars?: ContainerFacts[] };
+
+/** The problems of a workload's init containers and sidecars, each named by its path. */
+function helperProblems(helpers: Helpers): string[] {
+    const of = (list: string, containers: ContainerFacts[] = []) =>
+        containers.flatMap((h, index) => [...imageProblems(h, `${list}[${index}].`), ...limitProblems(h, `${list}[${index}].`)]);
+    return [...of("initContainers", helpers.initContainers), ...of("sidecars", helpers.sidecars)];
+}
+
+/** Rules checked when the app is declared (its init containers and sidecars included). */
+export function appTierFindings(tier: Tier, app: AppFacts, helpers: Helpers = {}): TierFindings {
+    const healthCheck = app.healthCheck === undefined ? ["healthCheck is required"] : [];
+    return classify(tier, [...imageProblems(app), ...healthCheck, ...limitProblems(app), ...helperProblems(helpers)]);
+}
+
+/** Rules checked when a job is declared: a job runs to completion, so it needs no health check. */
+export function jobTierFindings(tier: Tier, job: ContainerFacts, helpers: Helpers = {}): TierFindings {
+    return classify(tier, [...imageProblems(job), ...limitProblems(job), ...helperProblems(helpers)]);
 }
 
 /**

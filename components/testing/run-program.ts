@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resetClaims } from "../validation/claims";
+import { resetWorkloadRoster } from "../validation/workload-roster";
 import { RecordingMocks, setupMocks } from "./mocks";
 import { ResourceGraph } from "./graph";
 
@@ -38,6 +39,7 @@ export async function runProgram<T>(program: () => T | Promise<T>, options: RunO
     const mocks: RecordingMocks = setupMocks({ project: options.project, stack: options.stack });
     mocks.resources = [];
     resetClaims();
+    resetWorkloadRoster();
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
 
     const warnings: string[] = [];

@@ -20,13 +20,10 @@ export interface ValidPolicy {
 
 const policyRule = rulesFor<AutoscalingPolicySpec, PolicyContext>();
 
-const persistentVolumeOnOneReplica = policyRule(["maxReplicas"], (policy, { app }, findings) => {
-    const persistent = app.volumes.find((v) => v.persistent);
-    if (persistent !== undefined && policy.maxReplicas > 1) {
-        findings.problem(
-            `maxReplicas ${policy.maxReplicas} would run several replicas of app "${app.name}", ` +
-                `but its persistent volume "${persistent.name}" is mounted by one replica only; do not autoscale an app with a persistent volume`,
-        );
+/** A singleton runs exactly one instance: nothing to scale. */
+const notASingleton = policyRule(["app"], (_policy, { app }, findings) => {
+    if (app.singleton) {
+        findings.problem(`app "${app.name}" is a singleton (exactly one instance); an autoscaler would run several: remove the policy, or singleton`);
     }
 });
 
@@ -55,7 +52,7 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
     let placement: { target: Target; context: PolicyContext } | undefined;
     if (app && resolved) {
         const context: PolicyContext = { name, app, tier: stack.tier };
-        validation.run([...backendFor(resolved).autoscaling.rules, persistentVolumeOnOneReplica, appTakesAPolicy, prodReplicas], parsed, context);
+        validation.run([...backendFor(resolved).autoscaling.rules, notASingleton, appTakesAPolicy, prodReplicas], parsed, context);
         placement = { target: resolved, context };
     }
     const valid = validation.finish(parsed, placement);

@@ -6,13 +6,23 @@ import { Backend, backendFor } from "../backends";
 import { AppContext } from "../backends/backend";
 import { providerScope } from "../backends/provider-scope";
 import { AppModel, appModel, resolvePublishAs } from "../model/app";
-import { maybeSecret } from "../model/secrets";
 import { readStackSettings, resolveSkipAwait, withDefaults } from "../stack/berth-settings";
 import { resolveOwnedTarget, Target } from "../stack/target";
 import { appTierFindings } from "../stack/tiers";
 import { derivedNameClaim } from "./claims";
 import { rulesFor } from "./rules";
+import {
+    configsOfItsNetwork,
+    envSecretName,
+    helpersNamedApart,
+    initConfigsOfItsNetwork,
+    sidecarConfigsOfItsNetwork,
+    workloadName,
+} from "./workload-rules";
 import { Validation } from "./validation";
+
+/** The longest name of an app that keeps data (see statefulNameFits). */
+export const statefulNameLength = 52;
 
 /** A valid ContainerApp: its model, the backend of its target, and the warnings to log once it is registered. */
 export interface ValidApp {
@@ -22,16 +32,6 @@ export interface ValidApp {
 }
 
 const appRule = rulesFor<ContainerAppSpec, AppContext>();
-
-/** An app may only use configs of its own network (on Kubernetes, its namespace holds them). */
-const configsOfItsNetwork = appRule(["configs"], (app, { network }, findings) => {
-    app.configs.forEach((c, index) => {
-        const config = c.config.configModel;
-        if (config.network.name !== network.name) {
-            findings.problem(`configs[${index}].config "${config.name}" belongs to network "${config.network.name}", not "${network.name}"`);
-        }
-    });
-});
 
 /** Whether the app gets the public Service `<name>-public` on Kubernetes: it publishes a port, and publishAs exposes it. */
 function hasPublicService(app: Pick<ContainerAppSpec, "ports" | "publishAs" | "ingress">): boolean {
@@ -61,6 +61,17 @@ const serviceNames = appRule(["ports", "publishAs", "ingress"], (app, { name, ne
     }
 });
 
+/**
+ * A StatefulSet's pods carry the label `controller-revision-hash: <name>-<hash>`,
+ * a label value of at most 63 characters: an app that keeps data is named in at
+ * most 52 (on both targets, as every name rule is).
+ */
+const statefulNameFits = appRule(["volumes"], (app, { name }, findings) => {
+    if (name.length > statefulNameLength && app.volumes.some((v) => v.persistent)) {
+        findings.problem(`name must be at most ${statefulNameLength} characters for an app with a persistent volume (a Kubernetes StatefulSet's pods are labelled "<name>-<hash>"), got ${name.length}`);
+    }
+});
+
 /** An internal network has no outside access, so it has no outside destination to allow. */
 const noOutsideDestinationOnAnInternalNetwork = appRule(["allowTo"], (app, { network }, findings) => {
     if (!network.internal) {
@@ -73,26 +84,9 @@ const noOutsideDestinationOnAnInternalNetwork = appRule(["allowTo"], (app, { net
     });
 });
 
-/** The Secret holding the app's secret env values, `<name>-env`. */
-const envSecretName = appRule(["env"], (app, { name, network }, findings) => {
-    if (Object.values(app.env).some(maybeSecret)) {
-        findings.claim(derivedNameClaim(network.nameScope, `app "${name}"`, { kind: "Secret", name: `${name}-env`, role: "Secret for secret env", path: "env" }));
-    }
-});
-
-/** A persistent volume is named `<name>-<volume>`. */
-const volumeNames = appRule(["volumes"], (app, { name, network }, findings) => {
-    app.volumes.forEach((v, index) => {
-        if (v.persistent) {
-            const derived = { kind: "volume", name: `${name}-${v.name}`, role: "persistent volume", path: `volumes[${index}].name` };
-            findings.claim(derivedNameClaim(network.nameScope, `app "${name}"`, derived));
-        }
-    });
-});
-
 /** What the stack's tier demands of an app when it is declared (the replica rule waits for an autoscaler; see ContainerApp). */
-const tierRules = appRule(["image", "healthCheck", "resources"], (app, { tier }, findings) => {
-    const { errors, warnings } = appTierFindings(tier, app);
+const tierRules = appRule(["image", "healthCheck", "resources", "initContainers", "sidecars"], (app, { tier }, findings) => {
+    const { errors, warnings } = appTierFindings(tier, app, app);
     errors.forEach((error) => findings.problem(error));
     warnings.forEach((warning) => findings.warning(warning));
 });
@@ -107,15 +101,19 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const resolved = resolveOwnedTarget(parsed, network && { kind: "network", ...network }, validation);
     let placement: { target: Target; context: AppContext } | undefined;
     if (network && resolved) {
-        const context: AppContext = { name, network, tier: stack.tier, providerScope: providerScope(opts, resolved) };
+        const context: AppContext = { name, kind: "app", network, tier: stack.tier, providerScope: providerScope(opts, resolved) };
         const rules = [
             configsOfItsNetwork,
             noOutsideDestinationOnAnInternalNetwork,
+            initConfigsOfItsNetwork,
+            sidecarConfigsOfItsNetwork,
             ...backendFor(resolved).app.rules,
             publicServiceNameFits,
+            statefulNameFits,
             serviceNames,
             envSecretName,
-            volumeNames,
+            workloadName,
+            helpersNamedApart,
             tierRules,
         ];
         validation.run(rules, parsed, context);

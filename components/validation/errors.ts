@@ -1,11 +1,13 @@
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 
 /**
  * The one error berth throws for bad input. Its message names the component
  * and lists every problem with its field path, so a user fixes them all at once:
  *   ContainerApp "web": ports[1].port must be between 1 and 65535; healthCheck.http.path must start with "/"
+ * A RunError, so Pulumi prints the message alone, without a stack trace.
  */
-export class BerthValidationError extends Error {
+export class BerthValidationError extends pulumi.RunError {
     constructor(
         public readonly componentType: string,
         public readonly componentName: string,
@@ -13,6 +15,18 @@ export class BerthValidationError extends Error {
     ) {
         super(`${componentType} "${componentName}": ${problems.join("; ")}`);
         this.name = "BerthValidationError";
+    }
+}
+
+/**
+ * The problems of several components at once, one line per component: what
+ * the checks that need every app and job of the program find (names in
+ * allowFrom and dependsOn, cycles, the prod tier's replica rule).
+ */
+export class BerthValidationErrors extends pulumi.RunError {
+    constructor(public readonly errors: BerthValidationError[]) {
+        super(errors.map((error) => error.message).join("\n"));
+        this.name = "BerthValidationErrors";
     }
 }
 

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { appConfigSchema } from "../../components/args/app-config";
 import { containerAppSchema } from "../../components/args/container-app";
+import { containerJobSchema } from "../../components/args/container-job";
+import { JobModel, jobModel } from "../../components/model/job";
 import { AppModel, appModel } from "../../components/model/app";
 import { AutoscalingModel } from "../../components/model/autoscaling";
 import { ConfigContents, ConfigModel, configModel } from "../../components/model/config";
@@ -34,6 +36,13 @@ export function app(args: Record<string, unknown> = {}, options: { name?: string
     const net = options.network ?? network();
     const spec = containerAppSchema.parse({ network: { networkModel: net }, image: "registry.example.com/shop/web:1.4.2", ...args });
     return appModel(options.name ?? "web", spec, { target: net.target, network: net, tier: "dev", skipAwait: false });
+}
+
+/** A job's model from its args (image and network filled in). */
+export function job(args: Record<string, unknown> = {}, options: { name?: string; network?: NetworkModel } = {}): JobModel {
+    const net = options.network ?? network();
+    const spec = containerJobSchema.parse({ network: { networkModel: net }, image: "registry.example.com/shop/migrate:1.0.0", ...args });
+    return jobModel(options.name ?? "migrate", spec, { target: net.target, network: net, tier: "dev", skipAwait: false });
 }
 
 /** A config's model from its args; as an arg of an app: `{ configModel }`. */

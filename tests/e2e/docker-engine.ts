@@ -39,6 +39,14 @@ export function buildTestImages(): void {
     runScript("tools/docker/build-test-images", []);
 }
 
+/** Builds an image from a Dockerfile alone (no context), with the legacy builder, as tools/docker/build-test-images does. */
+export function buildImage(tag: string, dockerfile: string): void {
+    const result = spawnSync("docker", ["build", "--quiet", "--tag", tag, "-"], { input: dockerfile, encoding: "utf8", env: { ...process.env, DOCKER_BUILDKIT: "0" } });
+    if (result.status !== 0) {
+        throw new Error(`docker build ${tag} exited ${result.status}: ${result.stderr}`);
+    }
+}
+
 /**
  * Installs the Docker provider plugin built by tools/provider-docker into
  * PULUMI_HOME when the version @pulumi/docker asks for is missing (the engine

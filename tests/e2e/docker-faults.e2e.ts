@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
-import { buildTestImages, containersOf, docker, ensureDockerPlugin, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
+import { buildImage, buildTestImages, containersOf, docker, ensureDockerPlugin, execIn, inspect, leftoversOf, LocalDocker } from "./docker-engine";
 import { disposeAndSweep, expectNoChanges, expectNothingOf, expectRunningAndHealthy, idsOf } from "./docker-suite";
 import { stopAtFirstFailure } from "./story";
 import { changedOps, E2EStack } from "./stack";
@@ -245,12 +245,4 @@ function declaredShape(container: string): unknown {
 
 function imageExists(image: string): boolean {
     return spawnSync("docker", ["image", "inspect", image], { stdio: "ignore" }).status === 0;
-}
-
-/** Builds an image from a Dockerfile alone (no context), with the legacy builder, as tools/docker/build-test-images does. */
-function buildImage(tag: string, dockerfile: string): void {
-    const result = spawnSync("docker", ["build", "--quiet", "--tag", tag, "-"], { input: dockerfile, encoding: "utf8", env: { ...process.env, DOCKER_BUILDKIT: "0" } });
-    if (result.status !== 0) {
-        throw new Error(`docker build ${tag} exited ${result.status}: ${result.stderr}`);
-    }
 }

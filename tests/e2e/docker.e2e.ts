@@ -198,7 +198,7 @@ describe("berth on Docker through the real engine and a local dockerd", function
             // The web reaches the cache by name (its CACHE_ADDRESS) and the cache writes to its named volume.
             const answer = execIn("web-redis-web-0", "/www/cgi-bin/cache");
             assert.match(answer, /^visits: \d+$/m, answer);
-            assert.strictEqual(inspect("web-redis-cache-0", '{{range .Mounts}}{{if eq .Destination "/data"}}{{.Type}} {{.Name}}{{end}}{{end}}'), "volume web-redis-cache-data");
+            assert.strictEqual(inspect("web-redis-cache-0", '{{range .Mounts}}{{if eq .Destination "/data"}}{{.Type}} {{.Name}}{{end}}{{end}}'), "volume web-redis-cache-data-0");
             assert.ok(envOf("web-redis-web-0").includes(`CACHE_PASSWORD=${secrets["web-redis:cachePassword"]}`));
             assert.strictEqual(execIn("web-redis-web-0", "cat /etc/web/web.conf"), "cache=cache:6379");
         },

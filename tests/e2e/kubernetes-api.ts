@@ -13,6 +13,8 @@ const kinds = {
     Service: { prefix: "/api/v1", plural: "services", namespaced: true },
     PersistentVolumeClaim: { prefix: "/api/v1", plural: "persistentvolumeclaims", namespaced: true },
     Deployment: { prefix: "/apis/apps/v1", plural: "deployments", namespaced: true },
+    StatefulSet: { prefix: "/apis/apps/v1", plural: "statefulsets", namespaced: true },
+    Job: { prefix: "/apis/batch/v1", plural: "jobs", namespaced: true },
     NetworkPolicy: { prefix: "/apis/networking.k8s.io/v1", plural: "networkpolicies", namespaced: true },
     Ingress: { prefix: "/apis/networking.k8s.io/v1", plural: "ingresses", namespaced: true },
     HorizontalPodAutoscaler: { prefix: "/apis/autoscaling/v2", plural: "horizontalpodautoscalers", namespaced: true },

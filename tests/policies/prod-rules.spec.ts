@@ -86,3 +86,27 @@ describe("Policy berth-health-checks-required", () => {
         assert.deepStrictEqual(await violations(healthChecksRequired, { type: container, props: { ...handWrittenContainer(), healthcheck }, stack: "prod" }), []);
     });
 });
+
+describe("Policy berth-health-checks-required and runs to completion", () => {
+    const job = "kubernetes:batch/v1:Job";
+
+    it("asks no health check of a Job's container, nor of a Docker container that runs to completion (a job, an init container)", async () => {
+        const props = { spec: { template: { spec: { containers: [{ name: "migrate", image: "m:1" }], restartPolicy: "Never" } } } };
+        assert.deepStrictEqual(await violations(healthChecksRequired, { type: job, props, stack: "prod" }), []);
+        const run = { ...handWrittenContainer(), attach: true, mustRun: false };
+        assert.deepStrictEqual(await violations(healthChecksRequired, { type: container, props: run, stack: "prod" }), []);
+    });
+
+    it("still asks it of a Docker container that is only attached to but must keep running", async () => {
+        const attached = { ...handWrittenContainer(), attach: true, mustRun: true };
+        assert.strictEqual((await violations(healthChecksRequired, { type: container, props: attached, stack: "prod" })).length, 1);
+    });
+
+    it("still checks the limits and image of a Job's containers", async () => {
+        const props = { spec: { template: { spec: { containers: [{ name: "migrate", image: "m:latest" }] } } } };
+        assert.deepStrictEqual(await violations(resourceLimitsRequired, { type: job, props, stack: "prod" }), [
+            'container "migrate" has no resource limits: set resources.limits.cpu and/or .memory (berth: ContainerApp resources.limits)',
+        ]);
+        assert.strictEqual((await violations(noMutableImageTags, { type: job, props, stack: "prod" })).length, 1);
+    });
+});

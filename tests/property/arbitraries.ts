@@ -25,13 +25,14 @@ export interface ComponentSpec {
     args: Args;
 }
 
-/** One program: a network, configs on it, apps on it, at most one policy per app. */
+/** One program: a network, configs on it, apps and jobs on it, at most one policy per app. */
 export interface SystemSpec {
     /** Stack config of the run (berth:target, and maybe berth:skipAwait / berth:tier). */
     stack: Record<string, string>;
     network: ComponentSpec;
     configs: ComponentSpec[];
     apps: ComponentSpec[];
+    jobs: ComponentSpec[];
     policies: ComponentSpec[];
 }
 
@@ -335,6 +336,48 @@ const security = fc
     })
     .map(compact);
 
+/** The configs a container may use (each once or not at all), with or without files and env. */
+function configMountsOf(context: AppContext): fc.Arbitrary<unknown> {
+    return context.configs.length === 0
+        ? fc.constant(undefined)
+        : optional(
+              fc
+                  .subarray(context.configs, { minLength: 1 })
+                  .chain((refs) =>
+                      fc.tuple(
+                          ...refs.map((ref) =>
+                              fc
+                                  .record({ config: fc.constant({ $ref: ref }), mountPath: optional(mountPath), env: optional(fc.boolean()), secretsAsFiles: optional(fc.boolean()) })
+                                  .map(compact),
+                          ),
+                      ),
+                  ),
+          );
+}
+
+/** Names of helper containers: at most 50 characters. */
+const helperName = validName.filter((name) => name.length <= 50);
+
+/**
+ * An init container's or sidecar's args. Its mounts name the workload's
+ * volumes by position (`$volume`), which repairHelpers turns into names.
+ */
+function helperArgs(context: AppContext): fc.Arbitrary<Args> {
+    return fc
+        .record({
+            name: helperName,
+            image: input(image),
+            command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 2 })),
+            configs: configMountsOf(context),
+            volumes: optional(fc.array(fc.record({ $volume: fc.nat(), mountPath, readOnly: optional(fc.boolean()) }).map(compact), { maxLength: 2 })),
+            resources: optional(resources),
+            security: optional(security),
+        })
+        .map(compact);
+}
+
 /** Outside destinations, canonical IPv4 ranges and IPv6 ones. */
 const cidr = fc.oneof(
     fc.constantFrom("0.0.0.0/0", "10.0.0.0/8", "203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"),
@@ -354,22 +397,6 @@ const allowTo = fc.array(
 
 /** A ContainerApp's args, valid on its own; cross-app rules are repaired by `system`. */
 export function appArgs(context: AppContext): fc.Arbitrary<Args> {
-    const configMounts =
-        context.configs.length === 0
-            ? fc.constant(undefined)
-            : optional(
-                  fc
-                      .subarray(context.configs, { minLength: 1 })
-                      .chain((refs) =>
-                          fc.tuple(
-                              ...refs.map((ref) =>
-                                  fc
-                                      .record({ config: fc.constant({ $ref: ref }), mountPath: optional(mountPath), env: optional(fc.boolean()), secretsAsFiles: optional(fc.boolean()) })
-                                      .map(compact),
-                              ),
-                          ),
-                      ),
-              );
     return fc
         .record({
             network: fc.constant({ $ref: "network" }),
@@ -378,7 +405,7 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
             command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 4 })),
-            configs: configMounts,
+            configs: configMountsOf(context),
             ports: optional(ports),
             healthCheck: optional(healthCheck),
             resources: optional(resources),
@@ -392,6 +419,9 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
             security: optional(security),
             skipAwait: optional(fc.boolean()),
             healthyTimeoutSeconds: optional(fc.integer({ min: 1, max: 3600 })),
+            singleton: optional(fc.boolean()),
+            initContainers: optional(fc.array(helperArgs(context), { maxLength: 2 })),
+            sidecars: optional(fc.array(helperArgs(context), { maxLength: 1 })),
             ingressChoice: fc.record({
                 wanted: fc.boolean(),
                 portIndex: fc.nat(),
@@ -420,32 +450,76 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
         });
 }
 
+/** Whether a container's root is read-only (the secure default). */
+function readOnlyRootOf(container: Args): boolean {
+    return ((container.security as Args | undefined)?.readOnlyRootFilesystem ?? true) as boolean;
+}
+
 /**
- * Keeps an app within its own documented rules: persistent volumes need one
- * replica; mount paths are used once, and not at /tmp under a read-only root.
+ * A container's config mounts kept apart from its other mounts and /tmp, and
+ * out of a tmpfs that would hide them on Docker (`tmpfs`: its ephemeral mounts).
+ */
+function repairConfigMounts(container: Args, taken: Set<string>, tmpfs: string[]): void {
+    for (const mount of (container.configs ?? []) as Args[]) {
+        const path = mount.mountPath as string | undefined;
+        if (path !== undefined && (taken.has(path) || tmpfs.some((t) => path.startsWith(`${t}/`)))) delete mount.mountPath;
+        if (mount.mountPath !== undefined) taken.add(mount.mountPath as string);
+        // Secrets as files go under the mount path.
+        if (mount.mountPath === undefined) delete mount.secretsAsFiles;
+    }
+}
+
+/**
+ * Keeps a workload's init containers and sidecars within their rules: names
+ * unique, mounts of the workload's volumes by name (`$volume` is a position),
+ * each path once and not /tmp under a read-only root, configs where no tmpfs
+ * hides them.
+ */
+function repairHelpers(workload: Args): void {
+    const volumes = (workload.volumes ?? []) as Args[];
+    const names = new Set<string>();
+    for (const list of ["initContainers", "sidecars"]) {
+        if (workload[list] === undefined) continue;
+        const kept = ((workload[list] as Args[]) ?? []).filter((helper) => {
+            if (names.has(helper.name as string)) return false;
+            names.add(helper.name as string);
+            return true;
+        });
+        workload[list] = kept;
+        for (const helper of kept) {
+            const taken = new Set<string>(readOnlyRootOf(helper) ? ["/tmp"] : []);
+            const mounts: Args[] = [];
+            for (const mount of (helper.volumes ?? []) as Args[]) {
+                const volume = volumes.length > 0 ? volumes[(mount.$volume as number) % volumes.length] : undefined;
+                if (volume === undefined || taken.has(mount.mountPath as string)) continue;
+                taken.add(mount.mountPath as string);
+                mounts.push(compact({ name: volume.name, mountPath: mount.mountPath, readOnly: mount.readOnly }));
+            }
+            if (helper.volumes !== undefined) helper.volumes = mounts;
+            const tmpfs = [...mounts.filter((m) => !volumes.find((v) => v.name === m.name)?.persistent).map((m) => m.mountPath as string), ...(readOnlyRootOf(helper) ? ["/tmp"] : [])];
+            repairConfigMounts(helper, taken, tmpfs);
+        }
+    }
+}
+
+/**
+ * Keeps an app (or a job) within its own documented rules: a singleton runs
+ * one replica; mount paths are used once, and not at /tmp under a read-only
+ * root; its helpers keep theirs.
  */
 function repairApp(app: Args): Args {
-    const replicas = (app.replicas as number | undefined) ?? 1;
-    const readOnlyRoot = ((app.security as Args | undefined)?.readOnlyRootFilesystem ?? true) as boolean;
+    if (app.singleton === true) app.replicas = 1;
+    const readOnlyRoot = readOnlyRootOf(app);
     let appVolumes = (app.volumes ?? []) as Args[];
     if (readOnlyRoot && appVolumes.some((v) => v.mountPath === "/tmp")) {
         appVolumes = appVolumes.filter((v) => v.mountPath !== "/tmp");
         app.volumes = appVolumes;
     }
-    if (replicas > 1) {
-        for (const volume of appVolumes) delete volume.persistent;
-    }
-    const taken = new Set(appVolumes.map((v) => v.mountPath));
+    const taken = new Set(appVolumes.map((v) => v.mountPath as string));
     if (readOnlyRoot) taken.add("/tmp");
     // A tmpfs (ephemeral volume, /tmp scratch) would hide config files mounted inside it on Docker.
     const tmpfs = [...appVolumes.filter((v) => !v.persistent).map((v) => v.mountPath as string), ...(readOnlyRoot ? ["/tmp"] : [])];
-    for (const mount of (app.configs ?? []) as Args[]) {
-        const path = mount.mountPath as string | undefined;
-        if (path !== undefined && (taken.has(path) || tmpfs.some((t) => path.startsWith(`${t}/`)))) delete mount.mountPath;
-        if (mount.mountPath !== undefined) taken.add(mount.mountPath);
-        // Secrets as files go under the mount path.
-        if (mount.mountPath === undefined) delete mount.secretsAsFiles;
-    }
+    repairConfigMounts(app, taken, tmpfs);
     // One published port number per protocol.
     const published = new Set<string>();
     for (const p of (app.ports ?? []) as Args[]) {
@@ -454,6 +528,7 @@ function repairApp(app: Args): Args {
         if (published.has(key)) delete p.publish;
         else published.add(key);
     }
+    repairHelpers(app);
     repairPublishAs(app);
     // up waits healthyTimeoutSeconds for a replica: a slow start must fit in it.
     const check = app.healthCheck as Args | undefined;
@@ -461,6 +536,34 @@ function repairApp(app: Args): Args {
         app.healthyTimeoutSeconds = check.startupSeconds;
     }
     return app;
+}
+
+// ---------------------------------------------------------------- ContainerJob
+
+/** Job names: a Kubernetes Job is `<name>-<hash>`, so at most 52 characters. */
+export const jobName = validName.filter((name) => name.length <= 52);
+
+/** A ContainerJob's args, valid on its own (its volumes ephemeral); cross-workload rules are repaired by `system`. */
+export function jobArgs(context: AppContext): fc.Arbitrary<Args> {
+    return fc
+        .record({
+            network: fc.constant({ $ref: "network" }),
+            target: optional(fc.constant(context.target)),
+            image: input(image),
+            command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
+            env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 3 })),
+            configs: configMountsOf(context),
+            volumes: optional(volumes.map((list) => list.map(({ persistent: _persistent, ...v }) => v))),
+            resources: optional(resources),
+            labels: optional(labels),
+            security: optional(security),
+            initContainers: optional(fc.array(helperArgs(context), { maxLength: 2 })),
+            timeoutSeconds: optional(fc.integer({ min: 1, max: 86400 })),
+            retries: optional(fc.integer({ min: 0, max: 100 })),
+            skipAwait: optional(fc.boolean()),
+        })
+        .map((args) => repairApp(compact(args)));
 }
 
 /** A public Service ("LoadBalancer", "NodePort") exposes published ports: without one, the choice is "none" or left out. */
@@ -537,40 +640,91 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
             tier: optional(fc.constantFrom("dev", "staging")),
             configCount: fc.integer({ min: 0, max: 2 }),
             appCount: fc.integer({ min: 1, max: maxApps }),
+            jobCount: fc.constantFrom(0, 0, 1, 2),
             // With "some", three systems in four have no secret at all (see ConfigOptions).
             secrets: options.secrets === "some" ? fc.constantFrom<ConfigOptions["secrets"]>("none", "none", "none", "some") : fc.constant(options.secrets),
         })
-        .chain(({ target, skipAwait, tier, configCount, appCount, secrets }) => {
+        .chain(({ target, skipAwait, tier, configCount, appCount, jobCount, secrets }) => {
             const chosen: ConfigOptions = { secrets };
             const configRefs = Array.from({ length: configCount }, (_, index) => `config:${index}`);
+            const context = { target, configs: configRefs, options: chosen };
+            const workloads = appCount + jobCount;
             return fc
                 .record({
                     names: fc.uniqueArray(validName, { minLength: 1 + configCount + appCount, maxLength: 1 + configCount + appCount }),
+                    jobNames: fc.uniqueArray(jobName, { minLength: jobCount, maxLength: jobCount }),
                     network: networkArgs(target),
                     configs: fc.tuple(...configRefs.map(() => configArgs(target, chosen))),
-                    apps: fc.tuple(...Array.from({ length: appCount }, () => appArgs({ target, configs: configRefs, options: chosen }))),
+                    apps: fc.tuple(...Array.from({ length: appCount }, () => appArgs(context))),
+                    jobs: fc.tuple(...Array.from({ length: jobCount }, () => jobArgs(context))),
+                    ranks: fc.array(fc.nat(), { minLength: workloads, maxLength: workloads }),
+                    dependencyPicks: fc.array(fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 2 }), { minLength: workloads, maxLength: workloads }),
                     policyPicks: fc.array(fc.boolean(), { minLength: appCount, maxLength: appCount }),
                     policyNames: fc.uniqueArray(validName, { minLength: appCount, maxLength: appCount }),
                 })
-                .chain(({ names, network, configs, apps, policyPicks, policyNames }) => {
+                .chain(({ names, jobNames, network, configs, apps, jobs, ranks, dependencyPicks, policyPicks, policyNames }) => {
                     // Kubernetes pushes the images it builds to the stack's registry.
                     const registry = target === "kubernetes" ? fixtureRegistry : undefined;
                     const stack = compact({ "berth:target": target, "berth:skipAwait": skipAwait, "berth:tier": tier, "berth:registry": registry }) as Record<string, string>;
                     const picked = apps.flatMap((app, index) => {
                         const requests = requestsOf(app);
-                        return policyPicks[index] && (requests.cpu || requests.memory) ? [{ index, requests }] : [];
+                        return policyPicks[index] && app.singleton !== true && (requests.cpu || requests.memory) ? [{ index, requests }] : [];
                     });
+                    const taken = new Set(names);
                     return fc.tuple(...picked.map(({ index, requests }) => policyArgs(target, `app:${index}`, requests))).map((policies) =>
-                        repairSystem({
-                            stack,
-                            network: { name: names[0], args: network },
-                            configs: configs.map((args, index) => ({ name: names[1 + index], args })),
-                            apps: apps.map((args, index) => ({ name: names[1 + configCount + index], args })),
-                            policies: policies.map((args, index) => ({ name: policyNames[index], args })),
-                        }),
+                        repairSystem(
+                            {
+                                stack,
+                                network: { name: names[0], args: network },
+                                configs: configs.map((args, index) => ({ name: names[1 + index], args })),
+                                apps: apps.map((args, index) => ({ name: names[1 + configCount + index], args })),
+                                // A job needs a name no other component of the network has.
+                                jobs: jobs.map((args, index) => ({ name: jobNames[index], args })).filter((job) => !taken.has(job.name)),
+                                policies: policies.map((args, index) => ({ name: policyNames[index], args })),
+                            },
+                            { ranks, dependencyPicks },
+                        ),
                     );
                 });
         });
+}
+
+/** How `system` draws start-up order: a rank per workload (apps, then jobs), and per workload the dependencies it picks. */
+interface OrderPicks {
+    ranks: number[];
+    dependencyPicks: Array<Array<[number, boolean]>>;
+}
+
+/**
+ * Names other workloads: allowFrom entries become names of the network's
+ * apps and jobs, and each workload waits only for workloads of a lower rank
+ * (so there is no cycle), for "healthy" only when that app has a health check.
+ */
+function repairReferences(spec: SystemSpec, order: OrderPicks): void {
+    const workloads = [...spec.apps.map((w) => ({ ...w, kind: "app" as const })), ...spec.jobs.map((w) => ({ ...w, kind: "job" as const }))];
+    const names = workloads.map((w) => w.name);
+    const rankOf = (index: number) => [order.ranks[index] ?? 0, index];
+    const lower = (a: number, b: number) => rankOf(a)[0] < rankOf(b)[0] || (rankOf(a)[0] === rankOf(b)[0] && a < b);
+    workloads.forEach((workload, index) => {
+        const args = workload.args;
+        if (Array.isArray(args.allowFrom)) {
+            args.allowFrom = (args.allowFrom as string[]).map((entry) => names[[...entry].reduce((sum, c) => sum + c.charCodeAt(0), entry.length) % names.length]);
+        }
+        const candidates = workloads.map((_, other) => other).filter((other) => lower(other, index));
+        const dependencies: Args[] = [];
+        for (const [pick, explicit] of order.dependencyPicks[index] ?? []) {
+            if (candidates.length === 0) break;
+            const dependency = workloads[candidates[pick % candidates.length]];
+            if (dependencies.some((d) => d.app === dependency.name || d.job === dependency.name)) continue;
+            if (dependency.kind === "job") {
+                dependencies.push(compact({ job: dependency.name, condition: explicit ? "completed" : undefined }));
+            } else {
+                const healthy = explicit && dependency.args.healthCheck !== undefined;
+                dependencies.push(compact({ app: dependency.name, condition: healthy ? "healthy" : explicit ? "started" : undefined }));
+            }
+        }
+        if (dependencies.length > 0) args.dependsOn = dependencies;
+    });
 }
 
 /**
@@ -578,7 +732,9 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
  * is bound by one container (unique across apps; the app and its policy run one
  * replica when it publishes). Repairs rather than filters, so generation stays fast.
  */
-function repairSystem(spec: SystemSpec): SystemSpec {
+function repairSystem(generated: SystemSpec, order: OrderPicks): SystemSpec {
+    // Repairs edit the spec; fast-check may hand the same generated objects to several candidates while it shrinks.
+    const spec = structuredClone(generated);
     // The public Service "<app>-public" must be a DNS label too (both targets).
     for (const app of spec.apps.filter((a) => a.name.length > 56 && hasPublicService(a.args))) {
         for (const p of (app.args.ports ?? []) as Args[]) delete p.publish;
@@ -595,14 +751,18 @@ function repairSystem(spec: SystemSpec): SystemSpec {
     if (spec.stack["berth:target"] === "kubernetes" && createsNamespace && (spec.network.args.podSecurity ?? "restricted") === "restricted" && spec.apps.some((a) => refusedByRestricted(a.args))) {
         spec.network.args.podSecurity = "baseline";
     }
-    repairDerivedNames(spec);
-    // An autoscaled app may run several replicas, and a persistent volume is mounted by one.
-    for (const policy of spec.policies.filter((p) => (p.args.maxReplicas as number) > 1)) {
-        const app = spec.apps[Number((policy.args.app as { $ref: string }).$ref.replace("app:", ""))];
-        for (const volume of (app.args.volumes ?? []) as Args[]) delete volume.persistent;
-        // Those volumes are tmpfs now: config files mounted inside one would be hidden on Docker.
-        repairApp(app.args);
+    // A StatefulSet's pods are labelled "<app>-<hash>": an app that keeps data is named in at most 52 characters.
+    for (const app of spec.apps.filter((a) => a.name.length > 52)) {
+        for (const v of (app.args.volumes ?? []) as Args[]) delete v.persistent;
     }
+    // A helper is no container of the workload's own name.
+    for (const workload of [...spec.apps, ...spec.jobs]) {
+        for (const list of ["initContainers", "sidecars"]) {
+            if (Array.isArray(workload.args[list])) workload.args[list] = (workload.args[list] as Args[]).filter((h) => h.name !== workload.name);
+        }
+    }
+    repairReferences(spec, order);
+    repairDerivedNames(spec);
     if (spec.stack["berth:target"] !== "docker") {
         return spec;
     }
@@ -623,12 +783,19 @@ function repairSystem(spec: SystemSpec): SystemSpec {
     return spec;
 }
 
+/** The workload's volumes a helper mounts too (Docker makes them named volumes: a tmpfs cannot be shared). */
+function sharedVolumes(args: Args): Set<string> {
+    const helpers = [...((args.initContainers ?? []) as Args[]), ...((args.sidecars ?? []) as Args[])];
+    return new Set(helpers.flatMap((h) => ((h.volumes ?? []) as Args[]).map((m) => m.name as string)));
+}
+
 /**
  * Objects named after a component plus a suffix must not take another
- * component's object name on the network (Services "<app>" and "<app>-public",
- * Secrets "<config>" and "<app>-env", volumes "<app>-<volume>"); components
- * claim them in the order they are declared (configs, then apps). Drops the
- * feature that would make the second name.
+ * component's object name on the network (Services "<app>", "<app>-public"
+ * and "<app>-headless", Secrets "<config>" and "<workload>-env", Docker named
+ * volumes "<workload>-<volume>", Kubernetes claims "volume-<volume>-<app>");
+ * components claim them in the order they are declared (configs, then apps,
+ * then jobs). Drops the feature that would make the second name.
  */
 function repairDerivedNames(spec: SystemSpec): void {
     const taken = new Set<string>();
@@ -637,6 +804,30 @@ function repairDerivedNames(spec: SystemSpec): void {
         const contents = [...Object.values((c.args.files ?? {}) as Args), ...Object.values((c.args.values ?? {}) as Args)];
         if (Object.keys((c.args.secrets ?? {}) as Args).length > 0 || contents.some(mayBeSecret)) taken.add(`Secret/${c.name}`);
     }
+    const envSecret = (workload: ComponentSpec) => {
+        const containers = [workload.args, ...((workload.args.initContainers ?? []) as Args[]), ...((workload.args.sidecars ?? []) as Args[])];
+        const envs = containers.map((c) => (c.env ?? {}) as Args);
+        if (envs.some((env) => Object.values(env).some(mayBeSecret)) && taken.has(`Secret/${workload.name}-env`)) {
+            for (const env of envs) for (const [key, value] of Object.entries(env)) if (mayBeSecret(value)) env[key] = "plain";
+        }
+        if (envs.some((env) => Object.values(env).some(mayBeSecret))) taken.add(`Secret/${workload.name}-env`);
+    };
+    const namedVolumes = (workload: ComponentSpec) => {
+        const shared = sharedVolumes(workload.args);
+        for (const v of (workload.args.volumes ?? []) as Args[]) {
+            const named = () => v.persistent === true || shared.has(v.name as string);
+            if (named() && taken.has(`volume/${workload.name}-${v.name}`)) {
+                delete v.persistent;
+                if (named()) {
+                    // Shared with a helper: the helpers stop mounting it.
+                    for (const helper of [...((workload.args.initContainers ?? []) as Args[]), ...((workload.args.sidecars ?? []) as Args[])]) {
+                        if (helper.volumes !== undefined) helper.volumes = (helper.volumes as Args[]).filter((m) => m.name !== v.name);
+                    }
+                }
+            }
+            if (v.persistent === true && taken.has(`PersistentVolumeClaim/volume-${v.name}-${workload.name}`)) delete v.persistent;
+        }
+    };
     for (const app of spec.apps) {
         const args = app.args;
         const ports = (args.ports ?? []) as Args[];
@@ -649,19 +840,27 @@ function repairDerivedNames(spec: SystemSpec): void {
             for (const p of ports) delete p.publish;
             repairPublishAs(args);
         }
-        const env = (args.env ?? {}) as Args;
-        if (Object.values(env).some(mayBeSecret) && taken.has(`Secret/${app.name}-env`)) {
-            for (const [key, value] of Object.entries(env)) if (mayBeSecret(value)) env[key] = "plain";
+        const volumes = (args.volumes ?? []) as Args[];
+        if (volumes.some((v) => v.persistent) && taken.has(`Service/${app.name}-headless`)) {
+            for (const v of volumes) delete v.persistent;
         }
-        for (const v of (args.volumes ?? []) as Args[]) {
-            if (v.persistent && taken.has(`volume/${app.name}-${v.name}`)) delete v.persistent;
-        }
+        envSecret(app);
+        namedVolumes(app);
         // What this app now claims.
         const kept = (args.ports ?? []) as Args[];
         if (kept.length > 0) taken.add(`Service/${app.name}`);
         if (hasPublicService(args)) taken.add(`Service/${app.name}-public`);
-        if (Object.values(env).some(mayBeSecret)) taken.add(`Secret/${app.name}-env`);
-        for (const v of (args.volumes ?? []) as Args[]) if (v.persistent) taken.add(`volume/${app.name}-${v.name}`);
+        if (volumes.some((v) => v.persistent)) taken.add(`Service/${app.name}-headless`);
+        const shared = sharedVolumes(args);
+        for (const v of volumes) {
+            if (v.persistent || shared.has(v.name as string)) taken.add(`volume/${app.name}-${v.name}`);
+            if (v.persistent) taken.add(`PersistentVolumeClaim/volume-${v.name}-${app.name}`);
+        }
+    }
+    for (const job of spec.jobs) {
+        envSecret(job);
+        namedVolumes(job);
+        for (const name of sharedVolumes(job.args)) taken.add(`volume/${job.name}-${name}`);
     }
 }
 
@@ -740,7 +939,30 @@ const unknownField = (known: string[]) =>
     fc.constantFrom("replica", "resource", "env_vars", "Image", "name", "secret", "foo").filter((key) => !known.includes(key));
 
 /** Faults a component's schema reports whatever else is wrong (one field each). */
-export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwork" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
+/** Faults of an init container's or sidecar's fields, in `list`. */
+function helperFaults(list: "initContainers" | "sidecars"): fc.Arbitrary<Fault> {
+    return fc.oneof(
+        field(list, fc.constantFrom<unknown>("init", {}, 5)),
+        nested(list, (v) => [{ name: v, image: "h:1" }], invalidName.filter((n) => n.length > 0), `${list}[0].name`),
+        nested(list, (v) => [{ name: "helper", image: v }], fc.constantFrom<unknown>("my image", "", 5, null), `${list}[0].image`),
+        fc.constant(fault({ [list]: [{ image: "h:1" }] }, `${list}[0].name`)),
+        nested(list, (v) => [{ name: "helper", image: "h:1", env: { [String(v)]: "x" } }], badEnvName, `${list}[0].env`),
+        nested(list, (v) => [{ name: "helper", image: "h:1", volumes: [{ name: "data", mountPath: v }] }], fc.constantFrom<unknown>("data", "", 5), `${list}[0].volumes[0].mountPath`),
+        nested(list, (v) => [{ name: "helper", image: "h:1", resources: { limits: { cpu: v } } }], badCpu, `${list}[0].resources.limits.cpu`),
+        fc.constant(fault({ [list]: [{ name: "helper", image: "h:1", ports: [] }] }, `${list}[0].ports`)),
+    );
+}
+
+/** Faults of a dependency's shape (the names it gives are checked once every workload is known). */
+const dependencyFaults = fc.oneof(
+    field("dependsOn", fc.constantFrom<unknown>("db", {}, 5)),
+    fc.constantFrom<unknown>({}, { app: "pub", job: "done" }).map((d) => fault({ dependsOn: [d] }, "dependsOn[0]")),
+    fc.constant(fault({ dependsOn: [{ app: "pub", condition: "completed" }] }, "dependsOn[0].condition")),
+    fc.constant(fault({ dependsOn: [{ job: "done", condition: "healthy" }] }, "dependsOn[0].condition")),
+    nested("dependsOn", (v) => [{ app: v }], invalidName, "dependsOn[0].app"),
+);
+
+export function fieldFaults(component: "ContainerApp" | "ContainerJob" | "AppConfig" | "AppNetwork" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
     const name = invalidName.map((value) => fault({ $name: value }, "name"));
     const badTarget = fc.constantFrom<unknown>("nomad", "Docker", "k8s", "", 5, null);
     switch (component) {
@@ -873,7 +1095,34 @@ export function fieldFaults(component: "ContainerApp" | "AppConfig" | "AppNetwor
                 nested("security", (v) => ({ podSecurityContext: v }), notBoolean, "security.podSecurityContext"),
                 field("skipAwait", notBoolean),
                 field("healthyTimeoutSeconds", fc.constantFrom<unknown>(0, 3601, 1.5, "60")),
+                field("singleton", notBoolean),
+                helperFaults("initContainers"),
+                helperFaults("sidecars"),
+                dependencyFaults,
                 unknownField(containerAppFields).map((key) => fault({ [key]: 1 }, key)),
+            );
+        case "ContainerJob":
+            return fc.oneof(
+                name,
+                field("target", badTarget),
+                field("network", fc.constantFrom<unknown>(remove, "shop", null, {}, { $ref: "config:0" })),
+                field("image", fc.oneof(fc.constantFrom<unknown>("my image", "", remove), notString)),
+                nested("command", (v) => [v], notString, "command[0]"),
+                field("args", fc.constantFrom<unknown>("--x", {}, 5)),
+                badEnvName.map((key) => fault({ env: { [key]: "x" } }, `env.${key}`)),
+                notString.map((value) => fault({ env: { OK_NAME: value } }, "env.OK_NAME")),
+                nested("configs", (v) => [{ config: v }], fc.constantFrom<unknown>("cfg", {}, null, { $ref: "network" }), "configs[0].config"),
+                nested("volumes", (v) => [{ name: "work", mountPath: v }], fc.constantFrom<unknown>("work", "", 5), "volumes[0].mountPath"),
+                nested("resources", (v) => ({ limits: { memory: v } }), badMemory, "resources.limits.memory"),
+                field("timeoutSeconds", fc.constantFrom<unknown>(0, 86401, 1.5, "60", null)),
+                field("retries", fc.constantFrom<unknown>(-1, 101, 1.5, "2", null)),
+                field("skipAwait", notBoolean),
+                badLabels(),
+                nested("security", (v) => ({ runAsGroup: v }), fc.constantFrom<unknown>(-1, 1.5, "1000"), "security.runAsGroup"),
+                helperFaults("initContainers"),
+                dependencyFaults,
+                fc.constantFrom("replicas", "ports", "healthCheck", "sidecars").map((key) => fault({ [key]: 1 }, key)),
+                unknownField(containerJobFields).map((key) => fault({ [key]: 1 }, key)),
             );
     }
 }
@@ -900,6 +1149,12 @@ function buildFaults(): fc.Arbitrary<Fault>[] {
 const containerAppFields = [
     "network", "target", "image", "build", "command", "args", "env", "configs", "ports", "healthCheck", "resources", "replicas",
     "restartPolicy", "volumes", "labels", "ingress", "publishAs", "allowFrom", "allowTo", "security", "skipAwait", "healthyTimeoutSeconds",
+    "singleton", "dependsOn", "initContainers", "sidecars",
+];
+
+const containerJobFields = [
+    "network", "target", "image", "command", "args", "env", "configs", "volumes", "resources", "labels", "security",
+    "dependsOn", "initContainers", "timeoutSeconds", "retries", "skipAwait",
 ];
 
 function badLabels(): fc.Arbitrary<Fault> {
@@ -910,7 +1165,9 @@ function badLabels(): fc.Arbitrary<Fault> {
 }
 
 /** Rules across fields, reported together once the fields themselves are well formed. */
-export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
+export function crossFieldFaults(component: "ContainerApp" | "ContainerJob" | "AppConfig" | "AutoscalingPolicy"): fc.Arbitrary<Fault> {
+    const helperVolumeUnknown = fault({ volumes: [{ name: "data", mountPath: "/data" }], initContainers: [{ name: "init", image: "i:1", volumes: [{ name: "dat", mountPath: "/d" }] }] }, "initContainers[0].volumes[0].name");
+    const dependencyTwice = fault({ dependsOn: [{ job: "done" }, { job: "done", condition: "completed" }] }, "dependsOn[1]");
     switch (component) {
         case "ContainerApp":
             return fc.oneof(
@@ -920,7 +1177,11 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ ports: [{ name: "http", port: 80 }], ingress: { host: "a.example.com", port: "admin" } }, "ingress.port")),
                 fc.constant(fault({ volumes: [{ name: "data", mountPath: "/a" }, { name: "data", mountPath: "/b" }] }, "volumes[1].name")),
                 fc.constant(fault({ volumes: [{ name: "a", mountPath: "/data" }, { name: "b", mountPath: "/data" }] }, "volumes[1].mountPath")),
-                fc.integer({ min: 2, max: 5 }).map((replicas) => fault({ replicas, volumes: [{ name: "data", mountPath: "/data", persistent: true }] }, "volumes[0].persistent")),
+                fc.integer({ min: 2, max: 5 }).map((replicas) => fault({ replicas, singleton: true }, "replicas")),
+                fc.constant(helperVolumeUnknown),
+                fc.constant(fault({ initContainers: [{ name: "twin", image: "i:1" }], sidecars: [{ name: "twin", image: "s:1" }] }, "sidecars[0].name")),
+                fc.constant(fault({ sidecars: [{ name: "s", image: "s:1", volumes: [{ name: "x", mountPath: "/tmp" }] }], volumes: [{ name: "x", mountPath: "/x" }] }, "sidecars[0].volumes[0].mountPath")),
+                fc.constant(dependencyTwice),
                 fc.constant(fault({ volumes: [{ name: "data", mountPath: "/data" }], configs: [{ config: { $ref: "config:0" }, mountPath: "/data" }] }, "configs[0].mountPath")),
                 fc.constant(fault({ volumes: [{ name: "scratch", mountPath: "/tmp" }], security: { readOnlyRootFilesystem: true } }, "volumes[0].mountPath")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp" }], security: remove }, "configs[0].mountPath")),
@@ -931,6 +1192,14 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
                 fc.constant(fault({ image: "web:1", build: { context: "tests/fixtures/build/plain" } }, "build")),
                 fc.constantFrom("LoadBalancer", "NodePort").map((publishAs) => fault({ publishAs, ports: [{ port: 80 }] }, "publishAs")),
                 fc.integer({ min: 61, max: 3600 }).map((startupSeconds) => fault({ healthCheck: { tcp: { port: 80 }, startupSeconds }, healthyTimeoutSeconds: remove }, "healthCheck.startupSeconds")),
+            );
+        case "ContainerJob":
+            return fc.oneof(
+                fc.constant(fault({ volumes: [{ name: "data", mountPath: "/data", persistent: true }] }, "volumes[0].persistent")),
+                fc.constant(fault({ volumes: [{ name: "a", mountPath: "/data" }, { name: "b", mountPath: "/data" }] }, "volumes[1].mountPath")),
+                fc.constant(helperVolumeUnknown),
+                fc.constant(dependencyTwice),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp" }], security: remove }, "configs[0].mountPath")),
             );
         case "AppConfig":
             return fc.oneof(
@@ -950,7 +1219,7 @@ export function crossFieldFaults(component: "ContainerApp" | "AppConfig" | "Auto
 }
 
 /** Rules checked after the schema, against the program (targets, networks, other apps and policies). */
-export function lateFaults(component: "ContainerApp" | "AppConfig" | "AutoscalingPolicy", target: Target): fc.Arbitrary<Fault> {
+export function lateFaults(component: "ContainerApp" | "ContainerJob" | "AppConfig" | "AutoscalingPolicy", target: Target): fc.Arbitrary<Fault> {
     const otherTarget = target === "docker" ? "kubernetes" : "docker";
     switch (component) {
         case "ContainerApp":
@@ -962,6 +1231,8 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
                     fault({ $name: "p".repeat(length), replicas: 1, ports: [{ port: 80, publish: 18081 }], ingress: remove, publishAs: remove, volumes: remove }, "name"),
                 ),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
+                // Apps and jobs of a network are named apart: the fixture has a job "done".
+                fc.constant(fault({ $name: "done" }, "name")),
                 // An internal network has no outside destination to allow.
                 fc.constant(fault({ network: { $ref: "network:internal" }, configs: remove, allowTo: [{ cidr: "203.0.113.0/24", port: 443 }] }, "allowTo[0].cidr")),
                 ...(target === "kubernetes"
@@ -981,6 +1252,14 @@ export function lateFaults(component: "ContainerApp" | "AppConfig" | "Autoscalin
                           // The fault programs' stack names no registry to push a built image to.
                           fc.constant(fault({ image: remove, build: { context: "tests/fixtures/build/plain" } }, "build")),
                       ]),
+            );
+        case "ContainerJob":
+            return fc.oneof(
+                fc.constant(fault({ target: otherTarget }, "target")),
+                fc.constant(fault({ $name: "pub" }, "name")),
+                fc.integer({ min: 53, max: 56 }).map((length) => fault({ $name: "j".repeat(length) }, "name")),
+                fc.constant(fault({ configs: [{ config: { $ref: "config:foreign" } }] }, "configs[0].config")),
+                fc.constant(fault({ initContainers: [{ name: "i", image: "i:1", configs: [{ config: { $ref: "config:foreign" } }] }] }, "initContainers[0].configs[0].config")),
             );
         case "AppConfig":
             return fc.oneof(

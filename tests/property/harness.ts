@@ -2,7 +2,7 @@ import * as assert from "assert";
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
-import { BerthValidationError } from "../../components/validation/errors";
+import { BerthValidationError, BerthValidationErrors } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
 import { Args, Fault, fixtureRegistry, hasPublicService, SystemSpec, Target } from "./arbitraries";
 
@@ -70,7 +70,7 @@ export function propertySuite(title: string, body: (target: Target, count: CaseC
 
 /** The number of components of a generated system. */
 export function componentCount(spec: SystemSpec): number {
-    return 1 + spec.configs.length + spec.apps.length + spec.policies.length;
+    return 1 + spec.configs.length + spec.apps.length + spec.jobs.length + spec.policies.length;
 }
 
 /** Generated component specs, counted per suite for the run summary. */
@@ -127,6 +127,7 @@ export interface BuiltSystem {
     network: berth.AppNetwork;
     configs: berth.AppConfig[];
     apps: berth.ContainerApp[];
+    jobs: berth.ContainerJob[];
     policies: berth.AutoscalingPolicy[];
 }
 
@@ -145,8 +146,13 @@ export function buildSystem(spec: SystemSpec): BuiltSystem {
         refs.set(`app:${index}`, app);
         return app;
     });
+    const jobs = spec.jobs.map((j, index) => {
+        const job = new berth.ContainerJob(j.name, resolve(j.args, refs) as berth.ContainerJobArgs);
+        refs.set(`job:${index}`, job);
+        return job;
+    });
     const policies = spec.policies.map((p) => new berth.AutoscalingPolicy(p.name, resolve(p.args, refs) as berth.AutoscalingPolicyArgs));
-    return { network, configs, apps, policies };
+    return { network, configs, apps, jobs, policies };
 }
 
 export function runSystem(spec: SystemSpec): Promise<ProgramRun<BuiltSystem>> {
@@ -159,10 +165,13 @@ export function targetOf(spec: SystemSpec): Target {
 
 // ---------------------------------------------------------------- the programs invalid cases run in
 
-export type ComponentType = "AppNetwork" | "AppConfig" | "ContainerApp" | "AutoscalingPolicy";
+export type ComponentType = "AppNetwork" | "AppConfig" | "ContainerApp" | "ContainerJob" | "AutoscalingPolicy";
 
 /** Component names of the fixture; generated cases use other names. */
-export const fixtureNames = ["net", "other", "inside", "cfg", "foreign", "pub", "free", "bare", "scaled"];
+export const fixtureNames = ["net", "other", "inside", "cfg", "foreign", "pub", "free", "bare", "scaled", "done"];
+
+/** The fixture's apps and jobs on network "net", which allowFrom and dependsOn of a case may name. */
+export const fixtureWorkloads = { apps: ["pub", "free", "bare", "scaled"], jobs: ["done"] };
 
 /**
  * What invalid and junk cases refer to: a network and a config of their own, an internal network,
@@ -182,7 +191,9 @@ export function fixture(): Map<string, unknown> {
     const bare = new berth.ContainerApp("bare", { network: net, image: "bare:1" });
     const scaled = new berth.ContainerApp("scaled", { network: net, image: "scaled:1", resources: { requests: { cpu: "100m" } } });
     new berth.AutoscalingPolicy("scaled", { app: scaled, minReplicas: 1, maxReplicas: 3, cpuUtilization: 50 });
+    const done = new berth.ContainerJob("done", { network: net, image: "done:1" });
     return new Map<string, unknown>([
+        ["job:done", done],
         ["network", net],
         ["network:other", other],
         ["network:internal", internal],
@@ -205,6 +216,8 @@ export function construct(type: ComponentType, name: string, args: unknown, refs
             return new berth.AppConfig(name, resolved);
         case "ContainerApp":
             return new berth.ContainerApp(name, resolved);
+        case "ContainerJob":
+            return new berth.ContainerJob(name, resolved);
         case "AutoscalingPolicy":
             return new berth.AutoscalingPolicy(name, resolved);
     }
@@ -213,25 +226,37 @@ export function construct(type: ComponentType, name: string, args: unknown, refs
 /** What constructing a case did: the error it threw, or nothing. */
 export type Outcome = { threw: false } | { threw: true; error: unknown };
 
-/** Runs the fixture, then every case; returns each case's outcome and the graph. */
+/**
+ * Runs the fixture, then every case; returns each case's outcome and the
+ * graph, and the problems found once every app and job was declared (names
+ * in allowFrom and dependsOn), which fail the whole program run: then there
+ * is no graph, and no case renders.
+ */
 export async function runCases<C>(
     target: Target,
     cases: C[],
     declare: (c: C, refs: Map<string, unknown>) => unknown,
-): Promise<{ outcomes: Outcome[]; graph: ResourceGraph }> {
-    const { result, graph } = await runProgram(() => {
-        const refs = fixture();
-        return cases.map((c): Outcome => {
-            try {
-                declare(c, refs);
-                return { threw: false };
-            } catch (error) {
-                if (error instanceof HarnessError) throw error;
-                return { threw: true, error };
-            }
-        });
-    }, { config: { "berth:target": target } });
-    return { outcomes: result, graph };
+): Promise<{ outcomes: Outcome[]; graph: ResourceGraph; deferred: BerthValidationError[] }> {
+    let outcomes: Outcome[] = [];
+    try {
+        const { graph } = await runProgram(() => {
+            const refs = fixture();
+            outcomes = cases.map((c): Outcome => {
+                try {
+                    declare(c, refs);
+                    return { threw: false };
+                } catch (error) {
+                    if (error instanceof HarnessError) throw error;
+                    return { threw: true, error };
+                }
+            });
+        }, { config: { "berth:target": target } });
+        return { outcomes, graph, deferred: [] };
+    } catch (error) {
+        if (error instanceof BerthValidationErrors) return { outcomes, graph: new ResourceGraph([]), deferred: error.errors };
+        if (error instanceof BerthValidationError) return { outcomes, graph: new ResourceGraph([]), deferred: [error] };
+        throw error;
+    }
 }
 
 const baselines = new Map<Target, Map<string, number>>();
@@ -367,14 +392,21 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
             fail(`"${a.name}" is not built from its context`);
         }
         if (target === "kubernetes") {
-            if (!has(graph, "kubernetes:apps/v1:Deployment", a.name)) fail(`no Deployment for "${a.name}"`);
-            const deployment = input(graph, "kubernetes:apps/v1:Deployment", a.name);
-            assert.strictEqual(deployment.spec.replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `Deployment "${a.name}" replicas`);
+            // An app that keeps data is a StatefulSet, any other a Deployment.
+            const stateful = ((a.args.volumes ?? []) as Args[]).some((v) => v.persistent === true);
+            const kind = stateful ? "kubernetes:apps/v1:StatefulSet" : "kubernetes:apps/v1:Deployment";
+            const other = stateful ? "kubernetes:apps/v1:Deployment" : "kubernetes:apps/v1:StatefulSet";
+            if (!has(graph, kind, a.name) || has(graph, other, a.name)) fail(`no ${kind} (or also a ${other}) for "${a.name}"`);
+            const workload = input(graph, kind, a.name);
+            assert.strictEqual(workload.spec.replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `${kind} "${a.name}" replicas`);
+            if (stateful && !has(graph, "kubernetes:core/v1:Service", `${a.name}-headless`)) fail(`no headless Service for "${a.name}"`);
             // A built image is pushed, and run by the digest the registry reports.
             if (built !== has(graph, "docker:index/registryImage:RegistryImage", `${a.name}-push`)) fail(`"${a.name}" pushed: expected ${built}`);
-            const image = deployment.spec.template.spec.containers[0].image as string;
+            const image = workload.spec.template.spec.containers[0].image as string;
             if (built && !image.startsWith(`${fixtureRegistry}/${namespace}/${a.name}@sha256:`)) fail(`"${a.name}" runs ${image}, not its pushed digest`);
-            if (hasPublicService(a.args) !== has(graph, "kubernetes:core/v1:Service", `${a.name}-public`)) fail(`public Service for "${a.name}": expected ${hasPublicService(a.args)}`);
+            // Another app may be named "<app>-public": its own Service has that name.
+            const publicNameTaken = spec.apps.some((other) => other.name === `${a.name}-public`);
+            if (!publicNameTaken && hasPublicService(a.args) !== has(graph, "kubernetes:core/v1:Service", `${a.name}-public`)) fail(`public Service for "${a.name}": expected ${hasPublicService(a.args)}`);
             const allowsTo = ((a.args.allowTo ?? []) as Args[]).length > 0;
             if (allowsTo !== has(graph, "kubernetes:networking.k8s.io/v1:NetworkPolicy", `${a.name}-allow-egress`)) fail(`egress policy for "${a.name}": expected ${allowsTo}`);
         } else {
@@ -390,6 +422,16 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
         }
     });
 
+    for (const j of spec.jobs) {
+        if (!has(graph, "berth:index:ContainerJob", j.name)) fail(`ContainerJob "${j.name}" not registered`);
+        if (target === "kubernetes") {
+            if (!has(graph, "kubernetes:batch/v1:Job", j.name)) fail(`no Job for "${j.name}"`);
+            assert.match(input(graph, "kubernetes:batch/v1:Job", j.name).metadata.name, new RegExp(`^${j.name}-[0-9a-f]{10}$`), `Job "${j.name}" name`);
+        } else if (!graph.ofType("docker:index/container:Container").some((r) => r.inputs.name === `${net.name}-${j.name}-job`)) {
+            fail(`no container for job "${j.name}"`);
+        }
+    }
+
     for (const p of spec.policies) {
         if (!has(graph, "berth:index:AutoscalingPolicy", p.name)) fail(`AutoscalingPolicy "${p.name}" not registered`);
         if (target === "kubernetes") {
@@ -399,10 +441,12 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
     }
 
     // Outputs resolve, and the names an app reports are objects it created.
-    for (const app of result.apps) {
+    for (const app of [...result.apps, ...result.jobs]) {
         const names = (await resolveOutput(app.resourceNames)).value;
-        await resolveOutput(app.url);
-        await resolveOutput(app.address);
+        if (app instanceof berth.ContainerApp) {
+            await resolveOutput(app.url);
+            await resolveOutput(app.address);
+        }
         for (const name of names) {
             const [kind, objectName] = name.includes("/") ? name.split("/") : [undefined, name];
             const found = graph.resources.some((r) =>
@@ -469,18 +513,26 @@ export function deployProblems(graph: ResourceGraph): string[] {
             for (const dup of duplicates(ports.map((p) => `${p.port}/${p.protocol}`))) problems.push(`${where}: port ${dup} twice`);
             for (const dup of duplicates(ports.map((p) => p.name ?? ""))) problems.push(`${where}: port name "${dup}" twice`);
         }
-        if (kind === "Deployment") {
-            const selector = inputs.spec.selector.matchLabels as Record<string, string>;
+        if (kind === "Deployment" || kind === "StatefulSet" || kind === "Job") {
             const template = inputs.spec.template;
-            for (const [key, value] of Object.entries(selector)) {
-                if (template.metadata.labels?.[key] !== value) problems.push(`${where}: selector ${key}=${value} does not match the pod labels`);
+            if (kind !== "Job") {
+                const selector = inputs.spec.selector.matchLabels as Record<string, string>;
+                for (const [key, value] of Object.entries(selector)) {
+                    if (template.metadata.labels?.[key] !== value) problems.push(`${where}: selector ${key}=${value} does not match the pod labels`);
+                }
             }
-            const volumes = (template.spec.volumes ?? []) as Array<{ name: string }>;
+            // A StatefulSet's pods are labelled "<name>-<hash of 10>", a Job's pods with its name: label values of at most 63 characters.
+            if (kind === "StatefulSet" && meta.name.length > 52) problems.push(`${where}: StatefulSet name "${meta.name}" is too long for its pods' labels`);
+            if (kind === "Job" && meta.name.length > 63) problems.push(`${where}: Job name "${meta.name}" is too long for its pods' labels`);
+            const claimTemplates = ((inputs.spec.volumeClaimTemplates ?? []) as Array<{ metadata: { name: string } }>).map((t) => ({ name: t.metadata.name }));
+            const volumes = [...((template.spec.volumes ?? []) as Array<{ name: string }>), ...claimTemplates];
             for (const v of volumes) {
                 if (!dns1123Label.test(v.name) || v.name.length > 63) problems.push(`${where}: volume name "${v.name}" is not valid`);
             }
             for (const dup of duplicates(volumes.map((v) => v.name))) problems.push(`${where}: volume "${dup}" twice`);
-            for (const container of template.spec.containers as Array<Record<string, any>>) {
+            const containers = [...(template.spec.containers as Array<Record<string, any>>), ...((template.spec.initContainers ?? []) as Array<Record<string, any>>)];
+            for (const dup of duplicates(containers.map((c) => c.name as string))) problems.push(`${where}: container "${dup}" twice`);
+            for (const container of containers) {
                 const mounts = (container.volumeMounts ?? []) as Array<{ name: string; mountPath: string }>;
                 for (const m of mounts) {
                     if (!volumes.some((v) => v.name === m.name)) problems.push(`${where}: mount of unknown volume "${m.name}"`);

@@ -8,6 +8,7 @@ import {
     distinctFaults,
     Fault,
     fieldFaults,
+    jobArgs,
     lateFaults,
     mutated,
     networkArgs,
@@ -16,7 +17,7 @@ import {
     validName,
     withFaults,
 } from "./arbitraries";
-import { beyondBaseline, check, ComponentType, construct, expectFaultsReported, fixtureBaseline, fixtureNames, problemsOf, propertySuite, runCases } from "./harness";
+import { beyondBaseline, check, ComponentType, construct, expectFaultsReported, fixtureBaseline, fixtureNames, fixtureWorkloads, problemsOf, propertySuite, runCases } from "./harness";
 
 /*
  * Invalid cases run many to a program (a program run costs far more than a
@@ -50,8 +51,13 @@ function base(component: ComponentType, target: Target): fc.Arbitrary<Args> {
                         if (p.publish === 8080 || ((args.replicas as number | undefined) ?? 1) > 1) delete p.publish;
                     }
                 }
+                // allowFrom names apps and jobs of the fixture's network.
+                const named = [...fixtureWorkloads.apps, ...fixtureWorkloads.jobs];
+                if (Array.isArray(args.allowFrom)) args.allowFrom = (args.allowFrom as string[]).map((entry) => named[entry.length % named.length]);
                 return args;
             });
+        case "ContainerJob":
+            return jobArgs({ target, configs: ["config:0"], options: { secrets: "some" } });
         case "AutoscalingPolicy":
             return policyArgs(target, "app:free", { cpu: true, memory: true });
     }
@@ -71,7 +77,7 @@ function faults(component: ComponentType, target: Target): fc.Arbitrary<Fault[]>
 
 function invalidCase(target: Target): fc.Arbitrary<Case> {
     return fc
-        .constantFrom<ComponentType>("AppNetwork", "AppConfig", "ContainerApp", "ContainerApp", "AutoscalingPolicy")
+        .constantFrom<ComponentType>("AppNetwork", "AppConfig", "ContainerApp", "ContainerApp", "ContainerJob", "AutoscalingPolicy")
         .chain((component) =>
             fc.record({ name: caseName, args: base(component, target), faults: faults(component, target) }).map(({ name, args, faults: chosen }) => {
                 const broken = withFaults({ name, args }, chosen);
@@ -82,7 +88,7 @@ function invalidCase(target: Target): fc.Arbitrary<Case> {
 
 function junkCase(target: Target): fc.Arbitrary<Case> {
     return fc
-        .constantFrom<ComponentType>("AppNetwork", "AppConfig", "ContainerApp", "ContainerApp", "AutoscalingPolicy")
+        .constantFrom<ComponentType>("AppNetwork", "AppConfig", "ContainerApp", "ContainerApp", "ContainerJob", "AutoscalingPolicy")
         .chain((component) => fc.record({ name: caseName, args: mutated(base(component, target)) }).map(({ name, args }) => ({ component, name, args, faults: [] })));
 }
 
@@ -92,7 +98,8 @@ propertySuite("invalid specs", (target, count) => {
         await check(
             fc.asyncProperty(fc.array(invalidCase(target), { minLength: 1, maxLength: 60, size: "max" }), async (cases) => {
                 count.add(`${target} invalid`, cases.length);
-                const { outcomes, graph } = await runCases(target, cases, (c, refs) => construct(c.component, c.name, c.args, refs));
+                const { outcomes, graph, deferred } = await runCases(target, cases, (c, refs) => construct(c.component, c.name, c.args, refs));
+                assert.deepStrictEqual(deferred.map((e) => e.message), [], "no problem is left for the checks of the whole program");
                 outcomes.forEach((outcome, index) => {
                     const c = cases[index];
                     assert.ok(outcome.threw, `${c.component} "${c.name}" was accepted, but ${c.faults.map((f) => f.expect).join(", ")} is wrong`);
@@ -110,10 +117,16 @@ propertySuite("invalid specs", (target, count) => {
                 count.add(`${target} junk`, cases.length);
                 // Names are made unique: a junk case that happens to be valid is built and registers.
                 const named = cases.map((c, index) => ({ ...c, name: `${c.name.slice(0, 56)}-${index}` }));
-                const { outcomes } = await runCases(target, named, (c, refs) => construct(c.component, c.name, c.args, refs));
+                const { outcomes, deferred } = await runCases(target, named, (c, refs) => construct(c.component, c.name, c.args, refs));
                 outcomes.forEach((outcome, index) => {
                     if (outcome.threw) problemsOf(outcome.error, named[index].component, named[index].name);
                 });
+                // What only the checks of the whole program find (names in allowFrom and dependsOn) is berth's error naming the component, too.
+                for (const error of deferred) {
+                    const c = named.find((n) => n.name === error.componentName && n.component === error.componentType);
+                    assert.ok(c, `the checks of the whole program named ${error.componentType} "${error.componentName}", which is no case: ${error.message}`);
+                    problemsOf(error, c.component, c.name);
+                }
             }),
             50,
         );

@@ -168,7 +168,7 @@ describe("Property regressions", () => {
                 );
             });
 
-            it("two components never derive one object name (<app>-public, <app>-env, <app>-<volume>)", async () => {
+            it("two components never derive one object name (<app>-public, <app>-env, Docker's <app>-<volume>-<n>, Kubernetes' volume-<volume>-<app>-<n>)", async () => {
                 const { result, graph } = await run(() => {
                     const net = new berth.AppNetwork("shop", {});
                     new berth.ContainerApp("web", {
@@ -185,6 +185,7 @@ describe("Property regressions", () => {
                         () => new berth.AppConfig("web-env-2", { network: net, secrets: { A: "1" } }),
                         () => new berth.AppConfig("web-env", { network: net, secrets: { A: "1" } }),
                         () => new berth.ContainerApp("web-x", { network: net, image: "web:1", volumes: [{ name: "data", mountPath: "/data", persistent: true }] }),
+                        () => new berth.ContainerApp("data-web", { network: net, image: "web:1", volumes: [{ name: "x", mountPath: "/data", persistent: true }] }),
                     ];
                     return attempts.flatMap((attempt, index) => {
                         try {
@@ -195,12 +196,18 @@ describe("Property regressions", () => {
                         }
                     });
                 });
+                // Docker names volumes <network>-<app>-<volume>-<n>; Kubernetes' StatefulSet its claims volume-<volume>-<app>-<n>.
+                const volumeClash =
+                    target === "docker"
+                        ? '3: ContainerApp "web-x": volumes[0].name makes its named volume "web-x-data", the name of app "web"\'s named volume; rename one of them'
+                        : '4: ContainerApp "data-web": volumes[0].name makes its volume claims "volume-x-data-web", the name of app "web"\'s volume claims; rename one of them';
                 assert.deepStrictEqual(result, [
                     '0: ContainerApp "web-public": name makes its Service "web-public", the name of app "web"\'s public Service; rename one of them',
                     '2: AppConfig "web-env": name makes its Secret "web-env", the name of app "web"\'s Secret for secret env; rename one of them',
-                    '3: ContainerApp "web-x": volumes[0].name makes its persistent volume "web-x-data", the name of app "web"\'s persistent volume; rename one of them',
+                    volumeClash,
                 ]);
-                assert.deepStrictEqual(graph.resources.filter((r) => r.type.startsWith("berth:")).map((r) => r.name).sort(), ["shop", "web", "web-env", "web-env-2"]);
+                const accepted = target === "docker" ? "data-web" : "web-x";
+                assert.deepStrictEqual(graph.resources.filter((r) => r.type.startsWith("berth:")).map((r) => r.name).sort(), [accepted, "shop", "web", "web-env", "web-env-2"].sort());
             });
 
             it("the largest exact CPU quantity renders in plain digits", async () => {

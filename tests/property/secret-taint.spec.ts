@@ -41,20 +41,27 @@ function secretUses(spec: SystemSpec): SecretUse[] {
             uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${c.name}-secret`, key } });
         }
     }
-    for (const a of spec.apps) {
-        for (const [key, value] of Object.entries((a.args.env ?? {}) as Args)) {
-            if (isSecretValue(value)) uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${a.name}-env`, key } });
+    // A workload's own secret env and its helpers' (under "<helper>.<name>") are in its Secret "<name>-env".
+    for (const w of [...spec.apps, ...spec.jobs]) {
+        const containers: Array<[string, Args]> = [["", w.args], ...helpersOf(w.args).map((h): [string, Args] => [`${h.name}.`, h])];
+        for (const [prefix, container] of containers) {
+            for (const [key, value] of Object.entries((container.env ?? {}) as Args)) {
+                if (isSecretValue(value)) uses.push({ plaintext: markerText(value)!, kubernetes: { secret: `${w.name}-env`, key: `${prefix}${key}` } });
+            }
         }
     }
     return uses;
 }
 
+function helpersOf(args: Args): Args[] {
+    return [...((args.initContainers ?? []) as Args[]), ...((args.sidecars ?? []) as Args[])];
+}
+
 /**
- * Docker: the env entries and files each app's containers must carry (the merge berth documents: configs in
- * order, then the app's env; a config's secrets as files under its mount path instead of env with secretsAsFiles).
+ * Docker: the env entries and files a container must carry (the merge berth documents: configs in order, then
+ * its own env; a config's secrets as files under its mount path instead of env with secretsAsFiles).
  */
-function dockerDeliveries(spec: SystemSpec, index: number): { env: string[]; files: Array<{ file: string; content: string }> } {
-    const app = spec.apps[index].args;
+function dockerDeliveries(spec: SystemSpec, app: Args): { env: string[]; files: Array<{ file: string; content: string }> } {
     const finalEnv = new Map<string, unknown>();
     const files: Array<{ file: string; content: string }> = [];
     /** A config's secrets: its declared secrets, and values that are Pulumi secrets. */
@@ -106,6 +113,7 @@ async function outputs(built: BuiltSystem): Promise<Array<{ name: string; value:
         ["network.target", built.network.target],
         ...built.configs.flatMap((c, i): Array<[string, unknown]> => [[`configs[${i}].hash`, c.hash], [`configs[${i}].configMapName`, c.configMapName], [`configs[${i}].secretName`, c.secretName]]),
         ...built.apps.flatMap((a, i): Array<[string, unknown]> => [[`apps[${i}].host`, a.host], [`apps[${i}].address`, a.address], [`apps[${i}].url`, a.url], [`apps[${i}].resourceNames`, a.resourceNames]]),
+        ...built.jobs.map((j, i): [string, unknown] => [`jobs[${i}].resourceNames`, j.resourceNames]),
         ...built.policies.flatMap((p, i): Array<[string, unknown]> => [[`policies[${i}].minReplicas`, p.minReplicas], [`policies[${i}].maxReplicas`, p.maxReplicas], [`policies[${i}].resourceNames`, p.resourceNames]]),
     ];
     return Promise.all(all.map(async ([name, output]) => ({ name, ...(await resolveOutput(output as never)) })));
@@ -146,17 +154,29 @@ propertySuite("secret taint", (target, count) => {
                         assert.strictEqual(data[use.kubernetes.key], use.plaintext, `Secret ${use.kubernetes.secret} key ${use.kubernetes.key}`);
                     }
                 } else {
-                    spec.apps.forEach((_, index) => {
-                        const expected = dockerDeliveries(spec, index);
-                        for (const container of containersOf(spec, graph, index)) {
+                    const expectDelivered = (args: Args, containerNames: string[]) => {
+                        const expected = dockerDeliveries(spec, args);
+                        for (const name of containerNames) {
+                            const container = graph.ofType("docker:index/container:Container").find((r) => r.inputs.name === name);
+                            assert.ok(container, `no container ${name}`);
                             const inputs = graph.inputs(container.type, container.name);
-                            for (const entry of expected.env) assert.ok(((inputs.envs ?? []) as string[]).includes(entry), `${container.name} env lacks ${entry.split("=")[0]}`);
+                            for (const entry of expected.env) assert.ok(((inputs.envs ?? []) as string[]).includes(entry), `${name} env lacks ${entry.split("=")[0]}`);
                             const uploads = (inputs.uploads ?? []) as Array<{ file: string; content: string }>;
                             for (const file of expected.files) {
-                                assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${container.name} lacks ${file.file}`);
+                                assert.strictEqual(uploads.filter((u) => u.file === file.file && u.content === file.content).length, 1, `${name} lacks ${file.file}`);
                             }
                         }
+                    };
+                    spec.apps.forEach((app, index) => {
+                        const replicas = containersOf(spec, graph, index).map((c) => c.inputs.name as string);
+                        expectDelivered(app.args, replicas);
+                        for (const helper of helpersOf(app.args)) expectDelivered(helper, replicas.map((r) => `${r}.${helper.name}`));
                     });
+                    for (const job of spec.jobs) {
+                        const container = `${spec.network.name}-${job.name}-job`;
+                        expectDelivered(job.args, [container]);
+                        for (const helper of helpersOf(job.args)) expectDelivered(helper, [`${container}.${helper.name}`]);
+                    }
                 }
             }),
             120,

@@ -11,6 +11,7 @@ const documentedOutputs: Record<string, string[]> = {
     AppConfig: ["hash", "configMapName", "secretName"],
     ContainerApp: ["host", "address", "url", "resourceNames"],
     AutoscalingPolicy: ["minReplicas", "maxReplicas", "resourceNames"],
+    ContainerJob: ["resourceNames"],
 };
 
 /** Every property of every component and object type, with where it is. */
@@ -70,7 +71,7 @@ describe("the component provider's schema", function () {
         assert.strictEqual(inferred.version, manifest.version);
     });
 
-    it("has the four components, as berth:index:<ClassName>", () => {
+    it("has the five components, as berth:index:<ClassName>", () => {
         assert.deepStrictEqual(servedComponents.map((c) => c.name).sort(), Object.keys(documentedOutputs).sort());
         assert.deepStrictEqual(Object.keys(inferred.resources).sort(), Object.keys(documentedOutputs).map((n) => `berth:index:${n}`).sort());
         for (const resource of Object.values(inferred.resources)) {
@@ -107,6 +108,8 @@ describe("the component provider's schema", function () {
         assert.deepStrictEqual(inferred.resources["berth:index:ContainerApp"].requiredInputs, ["network"]);
         assert.deepStrictEqual(inferred.types["berth:index:ImageBuild"].required, ["context"]);
         assert.deepStrictEqual(inferred.resources["berth:index:AutoscalingPolicy"].requiredInputs, ["app", "maxReplicas", "minReplicas"]);
+        assert.deepStrictEqual(inferred.resources["berth:index:ContainerJob"].requiredInputs, ["image", "network"]);
+        assert.deepStrictEqual(inferred.types["berth:index:HelperContainer"].required, ["image", "name"]);
     });
 
     it("passes components to one another by reference: network, configs[].config and app", () => {
@@ -141,8 +144,10 @@ describe("the component provider's schema", function () {
     it("names object types without the TypeScript Args suffix (SDKs add their own)", () => {
         assert.deepStrictEqual(Object.keys(inferred.types).sort(), [
             "berth:index:ConfigMount",
+            "berth:index:Dependency",
             "berth:index:Egress",
             "berth:index:HealthCheck",
+            "berth:index:HelperContainer",
             "berth:index:HttpCheck",
             "berth:index:ImageBuild",
             "berth:index:Ingress",
@@ -153,6 +158,7 @@ describe("the component provider's schema", function () {
             "berth:index:Security",
             "berth:index:TcpCheck",
             "berth:index:Volume",
+            "berth:index:VolumeMount",
         ]);
     });
 

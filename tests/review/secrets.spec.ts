@@ -26,7 +26,7 @@ function stateValues(document: unknown): { path: string; value: string }[] {
 }
 
 /** Values the report may show: image references, ingress hosts, Service types (allow-listed fields), and kinds as words. */
-const shownOnPurpose = [/^registry\.example\.com\/shop\/web:1\.[45]\.\d$/, /^berth-test\/web:2$/, /^shop\.example\.com$/, /^(LoadBalancer|ClusterIP)$/];
+const shownOnPurpose = [/^registry\.example\.com\/shop\/(web|migrate):1\.[45]\.\d$/, /^berth-test\/web:2$/, /^shop\.example\.com$/, /^(LoadBalancer|ClusterIP)$/];
 
 describe("berth review: values stay out of the report", () => {
     for (const fixture of ["prod-kubernetes.json", "dev-docker.json", "staging-unknown-types.json", "engine-kubernetes-update.json"]) {

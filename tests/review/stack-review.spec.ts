@@ -64,7 +64,7 @@ describe("berth review: classifying a Kubernetes preview", () => {
     });
 
     it("lists resources outside berth components apart, and the preview's warnings", () => {
-        assert.deepStrictEqual(review.other.map((change) => `${change.name}: ${change.reason}`), ["migrate: created"]);
+        assert.deepStrictEqual(review.other.map((change) => `${change.name}: ${change.reason}`), ["migrate: created, runs to completion, image `registry.example.com/shop/migrate:1.5.0`"]);
         assert.deepStrictEqual(review.diagnostics.map((d) => [d.severity, d.resource]), [["warning", "migrate"]]);
     });
 });
@@ -205,5 +205,40 @@ describe("berth review: steps", () => {
             changeNamed(reviewStack("t", readPreview(preview, "x")), "shop-default-deny").reason,
             "**DELETED**, default-deny removed: every pod in the namespace accepts traffic from anywhere",
         );
+    });
+});
+
+describe("berth review: stateful apps and jobs", () => {
+    const statefulSet = "kubernetes:apps/v1:StatefulSet";
+    const job = "kubernetes:batch/v1:Job";
+    const image = (name: string) => ({ spec: { template: { spec: { containers: [{ name: "x", image: name }] } } } });
+
+    it("says a replaced StatefulSet keeps its volume claims, and a deleted one leaves them behind", () => {
+        const detailedDiff = { "spec.volumeClaimTemplates[0].spec.resources.requests.storage": { kind: "update-replace" } };
+        const review = reviewStack("test", readPreview(previewOf(previewStep("replace", inApp(statefulSet), "db", { old: {}, new: {}, detailedDiff })), "x"));
+        assert.match(changeNamed(review, "db").reason, /^\*\*replaced\*\* .*its volume claims, and so the data, are kept$/);
+        const deleted = reviewStack("test", readPreview(previewOf(previewStep("delete", inApp(statefulSet), "db", { old: {} })), "x"));
+        assert.match(changeNamed(deleted, "db").reason, /its volume claims are kept/);
+    });
+
+    it("rolls a StatefulSet's pods on an image change, as a Deployment's", () => {
+        const detailedDiff = { "spec.template.spec.containers[0].image": { kind: "update" } };
+        const review = reviewStack("test", readPreview(previewOf(previewStep("update", inApp(statefulSet), "db", { old: image("db:1"), new: image("db:2"), detailedDiff })), "x"));
+        assert.strictEqual(changeNamed(review, "db").reason, "rolling update, image `db:1` → `db:2`");
+    });
+
+    it("says a new Job runs, and a replaced one runs again", () => {
+        const created = reviewStack("test", readPreview(previewOf(previewStep("create", "berth:index:ContainerJob$" + job, "migrate", { new: image("m:1") })), "x"));
+        assert.strictEqual(changeNamed(created, "migrate").reason, "created, runs to completion, image `m:1`");
+        const detailedDiff = { "metadata.name": { kind: "update-replace" } };
+        const replaced = reviewStack("test", readPreview(previewOf(previewStep("replace", "berth:index:ContainerJob$" + job, "migrate", { old: image("m:1"), new: image("m:2"), detailedDiff })), "x"));
+        assert.match(changeNamed(replaced, "migrate").reason, /^\*\*runs again\*\* \(`metadata\.name` changed\): a new Job replaces the finished one/);
+    });
+
+    it("says a Docker container that runs to completion runs again when replaced", () => {
+        const container = "docker:index/container:Container";
+        const detailedDiff = { envs: { kind: "update-replace" } };
+        const preview = previewOf(previewStep("replace", "berth:index:ContainerJob$" + container, "migrate", { old: { attach: true }, new: { attach: true }, detailedDiff }));
+        assert.strictEqual(changeNamed(reviewStack("test", readPreview(preview, "x")), "migrate").reason, "**runs again**: env changed");
     });
 });

@@ -3,6 +3,7 @@ import { Explanation, becauseOf, dataLoss, genericExplanation, notable, plain, r
 import { code, listText } from "../markdown-text";
 import { ResourceStep } from "../read/resource-steps";
 import { printableValue } from "./safe-values";
+import { valueAt } from "../read/property-paths";
 
 /*
  * Plain words for the Docker resources berth creates
@@ -49,6 +50,15 @@ const containerFieldWords: Record<string, string> = {
 };
 
 function container(step: ResourceStep): Explanation {
+    // A job's or an init container's run: `up` waits for it to exit (berth's Docker backend, run-outcome.ts).
+    const runs = valueAt(step.newInputs ?? step.oldInputs, ["attach"]) === true;
+    if (runs && step.kind === "create") {
+        return plain("created, runs to completion");
+    }
+    if (runs && step.kind === "replace") {
+        const words = [...new Set(replacingFields(step).map((field) => String(field.segments[0])))].map((key) => containerFieldWords[key] ?? code(key));
+        return notable(`**runs again**: ${words.length > 0 ? listText(words) : "its settings"} changed`);
+    }
     if (step.kind !== "replace") {
         return genericExplanation(step);
     }

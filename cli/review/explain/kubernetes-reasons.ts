@@ -19,6 +19,8 @@ type Explainer = (step: ResourceStep, configChanges: ConfigChanges) => Explanati
 
 const explainers: Record<string, Explainer> = {
     [kubernetesTypes.deployment]: deployment,
+    [kubernetesTypes.statefulSet]: statefulSet,
+    [kubernetesTypes.job]: job,
     [kubernetesTypes.configMap]: (step) => configObject(step, "ConfigMap", ["data", "binaryData"], "kubernetes:enableConfigMapMutable"),
     [kubernetesTypes.secret]: (step) => configObject(step, "Secret", ["data", "stringData"], "kubernetes:enableSecretMutable"),
     [kubernetesTypes.persistentVolumeClaim]: persistentVolumeClaim,
@@ -80,6 +82,35 @@ function deployment(step: ResourceStep, configChanges: ConfigChanges): Explanati
         parts.push(`updated in place: ${fieldsText(rest)}`);
     }
     return plain([lead, ...parts].filter((part) => part !== undefined).join(", ") || "updated in place");
+}
+
+/** An app that keeps data: its pods update like a Deployment's, one at a time; its claims outlive it. */
+function statefulSet(step: ResourceStep, configChanges: ConfigChanges): Explanation {
+    switch (step.kind) {
+        case "delete":
+            return notable("**DELETED**, the app stops serving; its volume claims are kept (delete them to drop the data)");
+        case "replace":
+            return notable(`**replaced**${becauseOf(step)}: the old StatefulSet is deleted before the new one is created, so the app is down until new pods are ready; its volume claims, and so the data, are kept`);
+        default:
+            return deployment(step, configChanges);
+    }
+}
+
+/** A run to completion: berth names a Job after its spec, so a change is a new Job that runs. */
+function job(step: ResourceStep, configChanges: ConfigChanges): Explanation {
+    const image = imageNamed(step);
+    switch (step.kind) {
+        case "create":
+            return plain(withDetails("created, runs to completion", [image]));
+        case "replace": {
+            const why = configChanges.describeFor(step.newInputs);
+            return notable(withDetails(`**runs again**${becauseOf(step)}: a new Job replaces the finished one`, [why]));
+        }
+        case "delete":
+            return plain("finished Job removed");
+        case "update":
+            return genericExplanation(step);
+    }
 }
 
 function imageChange(step: ResourceStep, field: FieldChange): string {

@@ -15,6 +15,15 @@ const printableFields: Record<string, PathSegment[][]> = {
         ["spec", "template", "spec", "containers", anySegment, "image"],
         ["spec", "template", "spec", "initContainers", anySegment, "image"],
     ],
+    [kubernetesTypes.statefulSet]: [
+        ["spec", "replicas"],
+        ["spec", "template", "spec", "containers", anySegment, "image"],
+        ["spec", "template", "spec", "initContainers", anySegment, "image"],
+    ],
+    [kubernetesTypes.job]: [
+        ["spec", "template", "spec", "containers", anySegment, "image"],
+        ["spec", "template", "spec", "initContainers", anySegment, "image"],
+    ],
     [kubernetesTypes.horizontalPodAutoscaler]: [
         ["spec", "minReplicas"],
         ["spec", "maxReplicas"],

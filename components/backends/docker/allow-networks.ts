@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import type { ContainerAppSpec } from "../../args/container-app";
 import { AppModel } from "../../model/app";
+import { JobModel } from "../../model/job";
 import { NetworkSettings } from "../../model/network";
 import { rulesFor } from "../../validation/rules";
 import { AppContext } from "../backend";
 import { appLabels } from "../labels";
 import { dockerLabels } from "./label-list";
-import { allowNetworkName, appReach, Reach } from "./reach";
+import { allowNetworkName, appReach, Reach, Reacher } from "./reach";
 
 /*
  * The apps of each Docker network, and the allow networks they answer on. An
@@ -43,8 +44,8 @@ export function declareDockerApp(app: AppModel, parent: pulumi.Resource): void {
     appsOf(app.network).apps.push({ model: app, parent });
 }
 
-/** The networks an app joins, as the provider takes them, and what Docker cannot honour of its egress. */
-export function placeDockerApp(app: AppModel): { networks: docker.types.input.ContainerNetworksAdvanced[]; reach: Reach } {
+/** The networks an app (or a job) joins, as the provider takes them, and what Docker cannot honour of its egress. */
+export function placeDockerApp(app: Reacher): { networks: docker.types.input.ContainerNetworksAdvanced[]; reach: Reach } {
     const known = appsOf(app.network);
     known.placed.add(app.name);
     const reach = appReach(app, known.apps.map((a) => a.model));
@@ -53,6 +54,16 @@ export function placeDockerApp(app: AppModel): { networks: docker.types.input.Co
         aliases: attachment.aliases,
     }));
     return { networks, reach };
+}
+
+/**
+ * The networks a job joins: those of the apps that let it in (allowFrom names
+ * it), and the shared bridge when it may reach outside. A job has no ports
+ * and no allowTo: under the network's default-deny egress it reaches no app.
+ */
+export function placeDockerJob(job: JobModel): { networks: docker.types.input.ContainerNetworksAdvanced[]; reach: Reach } {
+    const restricted = job.network.defaultDenyEgress;
+    return placeDockerApp({ kind: "ContainerJob", name: job.name, network: job.network, egress: { restricted, apps: [], destinations: [] }, allowFrom: [], ports: [] });
 }
 
 /** An allow network's name as an output of the resource that creates it (created on first use). */

@@ -1,80 +1,90 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { AppModel } from "../../model/app";
-import { splitSecrets } from "../../model/secrets";
-import { appEnv } from "../app-env";
+import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
 import { dockerAppImage } from "./app-image";
 import { appLabels } from "../labels";
-import { replicaContainer, replicaName, secretOutputs } from "./container";
-import { envList } from "./env";
-import { dockerLabels } from "./label-list";
-import { placeDockerApp } from "./allow-networks";
+import { containerOptions, replicaContainer, replicaName, restartPolicies } from "./container";
+import { resolveContainer } from "./container-parts";
+import { helperName, sidecarContainer } from "./helper-containers";
+import { namedVolumes } from "./named-volumes";
 import { publishedUrl } from "./ports";
+import { tmpfsMounts } from "./tmpfs";
+import { createNamedVolumes, helperParts, resolveHelpers, runInitContainers } from "./workload-containers";
+import { placeDockerApp } from "./allow-networks";
 import { allowNetworkName } from "./reach";
-import { configUploads } from "./uploads";
 
 /**
- * A ContainerApp on Docker: the image pulled or built, resolved to its id
- * (app-image.ts), then one container per replica, all under the app's name on
- * the networks through which the app is reached (reach.ts), so the network's
- * DNS answers the name with every replica. A container with a health check is
- * waited on until healthy, and `up` fails naming the container (and so the
- * app) if not.
- * Each part of the container comes from a builder (container.ts and the
- * files it reads).
+ * A ContainerApp on Docker: the images pulled or built (app-image.ts) and
+ * resolved to their ids, then per replica its named volumes, its init
+ * containers (run to completion, in order), its container (under the app's
+ * name on the networks through which the app is reached, reach.ts, so the
+ * network's DNS answers the name with every replica) and its sidecars (in the
+ * container's network namespace). A container with a health check is waited
+ * on until healthy, and `up` fails naming the container (and so the app) if
+ * not. The containers wait for the app's dependencies. Each part comes from a
+ * builder (container.ts, helper-containers.ts and the files they read).
  */
-export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
-    // Placed before the first await (a built image's is among them): from here on an app that
-    // lets this one in comes too late (allow-networks.ts), whatever the awaits below take.
+export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
+    // Placed before anything is awaited (a built image's build among them): an app declared later that lets this one in is refused every time.
     const { networks, reach } = placeDockerApp(app);
+    const describe = `ContainerApp "${app.name}"`;
+    const labels = appLabels(app);
+    const imageId = await dockerAppImage(app, parent);
+    const own = await resolveContainer(app, describe, parent);
+    const inits = await resolveHelpers(app.name, describe, app.initContainers, parent, true);
+    const sidecars = await resolveHelpers(app.name, describe, app.sidecars, parent, false);
+    const named = namedVolumes(app, app.sidecars);
+    const after = dependencies.flatMap((d) => d.resources);
+
+    const resourceNames: string[] = [];
+    const containers: docker.Container[] = [];
     for (const warning of reach.warnings) {
         pulumi.log.warn(warning, parent);
     }
-    const image = await dockerAppImage(app, parent);
-    const { secret: secretEnv } = await splitSecrets(app.env);
-    const env = await appEnv(app, secretEnv);
-    const files = configUploads(await mountedContents(app));
-
-    // The provider copies files in through "/", which Docker refuses on a read-only root
-    // filesystem; the files stay root-owned and read-only to the non-root app.
-    const readOnlyRoot = app.security.readOnlyRootFilesystem && files.uploads.length === 0;
-    if (readOnlyRoot !== app.security.readOnlyRootFilesystem) {
-        pulumi.log.warn(
-            `ContainerApp "${app.name}": its root filesystem is writable on Docker, which copies config files into a container only through a writable root filesystem`,
-            parent,
-        );
-    }
-
-    const resourceNames: string[] = [];
-    const volumes: docker.types.input.ContainerVolume[] = [];
-    for (const volume of app.volumes.filter((v) => v.persistent)) {
-        const volumeName = `${app.network.name}-${app.name}-${volume.name}`;
-        const created = new docker.Volume(`${app.name}-${volume.name}`, { name: volumeName, labels: dockerLabels(appLabels(app)) }, { parent });
-        volumes.push({ volumeName: created.name, containerPath: volume.mountPath, readOnly: volume.readOnly });
-        resourceNames.push(volumeName);
-    }
-
     if (reach.ownsAllowNetwork) {
         resourceNames.push(allowNetworkName(app.network.name, app.name));
     }
-
-    const parts = { imageId: image.imageId, envs: env.length > 0 ? envList(env) : undefined, uploads: files.uploads, volumes, readOnlyRoot, networks };
-    const additionalSecretOutputs = secretOutputs(env.some((e) => e.secret), files.holdsSecret);
+    // Init containers reach what the app reaches, under no name of their own.
+    const initNetworks = networks.map((n) => ({ name: n.name }));
     for (let index = 0; index < replicas; index++) {
-        new docker.Container(`${app.name}-${index}`, replicaContainer(app, index, parts), { parent, additionalSecretOutputs });
-        resourceNames.push(replicaName(app, index));
-    }
-    return { url: publishedUrl(app.ports), resourceNames: resourceNames.sort() };
-}
+        const name = replicaName(app, index);
+        const { namedVolume, names } = createNamedVolumes(app, named, index, labels, parent);
+        resourceNames.push(...names);
 
-/** The contents of each config the app mounts, with where. */
-async function mountedContents(app: AppModel) {
-    const mounts = [];
-    for (const mount of app.configs) {
-        if (mount.mountPath !== undefined) {
-            mounts.push({ mountPath: mount.mountPath, contents: await mount.config.contents, secretsAsFiles: mount.secretsAsFiles });
+        const run = await runInitContainers({ owner: name, resourcePrefix: `${app.name}-${index}`, networks: initNetworks, labels, describe, parent, after }, inits, namedVolume);
+        resourceNames.push(...inits.slice(0, run.containers.length).map((h) => helperName(name, h.model)));
+        if (!run.succeeded) {
+            // The failure is reported; the program fails, so nothing that exists is deleted.
+            continue;
+        }
+
+        const parts = {
+            imageId,
+            envs: own.envs,
+            uploads: own.uploads,
+            readOnlyRoot: own.readOnlyRoot,
+            tmpfs: tmpfsMounts(
+                app.security,
+                app.volumes.filter((v) => !named.includes(v)),
+            ),
+            volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
+            networks,
+        };
+        const container = new docker.Container(`${app.name}-${index}`, replicaContainer(app, index, parts), containerOptions(parent, own.secretOutputs, [...run.containers, ...after]));
+        containers.push(container);
+        resourceNames.push(name);
+
+        for (const sidecar of sidecars) {
+            const args = sidecarContainer(sidecar.model, name, container.id, restartPolicies[app.restartPolicy], labels, helperParts(sidecar, namedVolume));
+            new docker.Container(`${app.name}-${index}.${sidecar.model.name}`, args, containerOptions(parent, sidecar.resolved.secretOutputs));
+            resourceNames.push(helperName(name, sidecar.model));
         }
     }
-    return mounts;
+    return {
+        url: publishedUrl(app.ports),
+        resourceNames: resourceNames.sort(),
+        readiness: { resources: containers, succeeded: Promise.resolve(containers.length === replicas) },
+    };
 }

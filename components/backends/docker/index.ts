@@ -3,14 +3,17 @@ import { Backend } from "../backend";
 import { unsupported } from "../capabilities";
 import { allowedAppsNotYetDeployed, declareDockerApp } from "./allow-networks";
 import { renderDockerApp } from "./container-app";
+import { renderDockerJob } from "./container-job";
 import { renderDockerNetwork } from "./network";
 import { hostPortClaims, publishingNeedsOneReplica, scalingNeedsOneContainerPerHostPort } from "./host-port-rules";
+import { namedVolumeClaims } from "./volume-rules";
 
 /*
  * The Docker backend: one engine, one user-defined bridge network per
  * AppNetwork (plus an internal one per app that others reach, reach.ts), one
- * container per replica. Configs have no object of their own:
- * each app that uses one gets its values as env and its files uploaded.
+ * container per replica (and per init container and sidecar), one container
+ * per job run. Configs have no object of their own: each
+ * container that uses one gets its values as env and its files uploaded.
  */
 export const dockerBackend: Backend = {
     target: "docker",
@@ -29,11 +32,16 @@ export const dockerBackend: Backend = {
     app: {
         // The network's DNS answers the app's name (an alias of every replica's container).
         host: (app) => app.name,
-        rules: [publishingNeedsOneReplica, hostPortClaims, allowedAppsNotYetDeployed],
+        rules: [publishingNeedsOneReplica, hostPortClaims, namedVolumeClaims, allowedAppsNotYetDeployed],
         warnings: (app) => (app.ingress ? [unsupported("ingress", "docker", `ContainerApp "${app.name}" ingress`)] : []),
         declare: declareDockerApp,
         // No autoscaler: the app runs the policy's minimum.
-        render: (app, autoscaling, parent) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent),
+        render: (app, autoscaling, parent, dependencies) => renderDockerApp(app, autoscaling?.minReplicas ?? app.replicas, parent, dependencies),
+    },
+    job: {
+        rules: [namedVolumeClaims],
+        warnings: (job) => (job.retries > 0 ? [unsupported("job-retries", "docker", `ContainerJob "${job.name}" retries ${job.retries}`)] : []),
+        render: renderDockerJob,
     },
     autoscaling: {
         rules: [scalingNeedsOneContainerPerHostPort],

@@ -32,13 +32,16 @@ export function allowNetworkName(networkName: string, appName: string): string {
     return `${networkName}-to-${appName}`;
 }
 
+/** What reach reads of an app; a job is one with no ports that lets no one in. */
+export type Reacher = Pick<AppModel, "name" | "network" | "egress" | "allowFrom" | "ports"> & { kind?: "ContainerApp" | "ContainerJob" };
+
 /** Whether others reach the app through a network of its own: the network denies by default, and the app allows some apps in on its ports. */
-export function ownsAllowNetwork(app: AppModel): boolean {
+export function ownsAllowNetwork(app: Reacher): boolean {
     return app.network.defaultDenyIngress && app.allowFrom.length > 0 && app.ports.length > 0;
 }
 
 /** Which networks an app joins, given every app of its network (in the order they were declared). */
-export function appReach(app: AppModel, appsOnNetwork: AppModel[]): Reach {
+export function appReach(app: Reacher, appsOnNetwork: AppModel[]): Reach {
     const denyIngress = app.network.defaultDenyIngress;
     const egress = app.egress;
     const owns = ownsAllowNetwork(app);
@@ -66,12 +69,12 @@ export function appReach(app: AppModel, appsOnNetwork: AppModel[]): Reach {
 }
 
 /** What Docker cannot honour of a limited egress: it can keep a container off the outside, not narrow it to ranges and ports. */
-function egressWarnings(app: AppModel, facts: { denyIngress: boolean; publishes: boolean; alone: boolean; joinsShared: boolean }): string[] {
+function egressWarnings(app: Reacher, facts: { denyIngress: boolean; publishes: boolean; alone: boolean; joinsShared: boolean }): string[] {
     const { egress } = app;
     if (!egress.restricted || app.network.internal || !facts.joinsShared) {
         return [];
     }
-    const subject = `ContainerApp "${app.name}" egress`;
+    const subject = `${app.kind ?? "ContainerApp"} "${app.name}" egress`;
     if (!facts.denyIngress) {
         return [unsupported("egress", "docker", `${subject} (its network does not deny ingress by default, so every app shares one bridge with outside access)`)];
     }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { isStateful } from "../../model/app";
 import { AutoscalingModel, ScalingBehaviourModel } from "../../model/autoscaling";
 import { appLabels, selectorLabels } from "../labels";
 import { objectMetadata } from "./metadata";
@@ -22,12 +23,12 @@ export function renderKubernetesAutoscaling(policy: AutoscalingModel, parent: pu
     return names;
 }
 
-/** Scales the app's Deployment on the metrics the policy names, at the pace it sets. */
+/** Scales the app's Deployment (StatefulSet, for an app that keeps data) on the metrics the policy names, at the pace it sets. */
 export function autoscalerSpec(policy: AutoscalingModel): k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec {
     const utilisation = (name: string, averageUtilization: number | undefined): k8s.types.input.autoscaling.v2.MetricSpec[] =>
         averageUtilization === undefined ? [] : [{ type: "Resource", resource: { name, target: { type: "Utilization", averageUtilization } } }];
     return {
-        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: policy.app.name },
+        scaleTargetRef: { apiVersion: "apps/v1", kind: isStateful(policy.app) ? "StatefulSet" : "Deployment", name: policy.app.name },
         minReplicas: policy.minReplicas,
         maxReplicas: policy.maxReplicas,
         metrics: [...utilisation("cpu", policy.cpuUtilization), ...utilisation("memory", policy.memoryUtilization)],

@@ -1,68 +1,58 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { AppModel } from "../../model/app";
-import { splitSecrets } from "../../model/secrets";
-import { appEnv } from "../app-env";
+import { AppModel, isStateful } from "../../model/app";
+import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
-import { appLabels } from "../labels";
-import { configRefs } from "./config";
-import { KubernetesConfigRefs, mountedFileSources } from "./config-refs";
 import { kubernetesAppImage } from "./app-image";
-import { appContainer } from "./container";
-import { deploymentSpec, rolloutAnnotations } from "./deployment";
-import { appSecretRefs, containerEnv } from "./env";
-import { ingressSpec, ingressUrl } from "./ingress";
-import { objectMetadata } from "./metadata";
 import { allowPolicySpec } from "./allow-policy";
 import { egressPolicySpec } from "./egress-policy";
+import { appContainer } from "./container";
+import { deploymentSpec } from "./deployment";
+import { ingressSpec, ingressUrl } from "./ingress";
+import { workloadPod } from "./pod";
 import { clusterServiceSpec, publicServiceSpec } from "./services";
-import { appVolumes, claimSpec, configVolumes, podVolumes, scratchVolume } from "./volumes";
+import { headlessServiceName, headlessServiceSpec, statefulSetSpec } from "./stateful-set";
+import { WorkloadObjects } from "./workload-objects";
 
 /**
- * A ContainerApp on Kubernetes: a Deployment (plus a Secret for secret env
- * values), a ClusterIP Service for its ports, a LoadBalancer or NodePort
+ * A ContainerApp on Kubernetes: a Deployment, or a StatefulSet (with its
+ * headless Service) for an app that keeps data; a Secret for secret env
+ * values, a ClusterIP Service for its ports, a LoadBalancer or NodePort
  * Service for the published ones (unless the app is reached through its
- * ingress only), an Ingress when asked, PersistentVolumeClaims for persistent
- * volumes, the NetworkPolicy that lets the allowed traffic through the
- * namespace's default deny, and one limiting where the app may connect. Each object's spec comes from a
- * builder of its own (container.ts, volumes.ts, services.ts, ...).
+ * ingress only), an Ingress when asked, the NetworkPolicy that lets the
+ * allowed traffic through the namespace's default deny, and one limiting
+ * where the app may connect. Each object's spec
+ * comes from a builder of its own (pod.ts, deployment.ts, stateful-set.ts,
+ * services.ts, ...). The workload waits for its dependencies' (the provider
+ * awaits their readiness or completion, unless they skip it).
  *
  * `replicas` undefined means an autoscaler owns the count; `mostReplicas` is
  * the most the app can run, which bounds how long `up` waits for a rollout.
  */
-export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource): Promise<RenderedApp> {
-    const objects = new AppObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
-
-    // Secret env values live in the app's own Secret, referenced by key: never a plain env var.
-    const { secret: secretEnv } = await splitSecrets(app.env);
-    let appSecret = {};
-    if (Object.keys(secretEnv).length > 0) {
-        const name = `${app.name}-env`;
-        const secret = new k8s.core.v1.Secret(name, { metadata: objects.metadata("Secret", name), type: "Opaque", stringData: pulumi.secret(secretEnv) }, objects.options);
-        appSecret = appSecretRefs(secret.metadata.name, Object.keys(secretEnv));
-    }
-    const configs = await configRefsByName(app);
-    const envRefs = { configs: Object.fromEntries(Object.entries(configs).map(([name, refs]) => [name, refs.envSources])), appSecret };
-    const env = containerEnv(await appEnv(app, secretEnv), envRefs);
-
-    const claims: Record<string, pulumi.Input<string>> = {};
-    for (const volume of app.volumes.filter((v) => v.persistent)) {
-        const name = `${app.name}-${volume.name}`;
-        const claim = new k8s.core.v1.PersistentVolumeClaim(name, { metadata: objects.metadata("PersistentVolumeClaim", name), spec: claimSpec(volume) }, objects.options);
-        claims[volume.name] = claim.metadata.name;
-    }
-    const configFiles = configVolumes(app.configs, (mount) => mountedFileSources(configs[mount.config.name], mount.secretsAsFiles));
-    const { volumes, mounts } = podVolumes(configFiles, scratchVolume(app.security), appVolumes(app.volumes, claims));
-
+export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
+    const objects = new WorkloadObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
+    // The image as given, or built and pushed to the stack's registry (by digest).
     const image = await kubernetesAppImage(app, parent);
-    const pod = { container: appContainer(app, image, env, mounts), volumes, annotations: rolloutAnnotations(app, secretEnv) };
-    new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, pod) }, objects.options);
+    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, image, env, mounts));
+    const after = objects.after(dependencies.flatMap((d) => d.resources));
+    let workload: pulumi.CustomResource;
+    if (isStateful(app)) {
+        const headless = headlessServiceName(app.name);
+        new k8s.core.v1.Service(headless, { metadata: objects.metadata("Service", headless), spec: headlessServiceSpec(app) }, objects.options);
+        workload = new k8s.apps.v1.StatefulSet(app.name, { metadata: objects.metadata("StatefulSet", app.name), spec: statefulSetSpec(app, replicas, template) }, after);
+    } else {
+        workload = new k8s.apps.v1.Deployment(app.name, { metadata: objects.metadata("Deployment", app.name), spec: deploymentSpec(app, replicas, template) }, after);
+    }
     createNetworking(app, objects);
-    return { url: app.ingress ? ingressUrl(app.ingress) : undefined, resourceNames: objects.names.sort() };
+    return {
+        url: app.ingress ? ingressUrl(app.ingress) : undefined,
+        resourceNames: objects.sortedNames(),
+        readiness: { resources: [workload], succeeded: Promise.resolve(true) },
+    };
 }
 
 /** How other apps and the outside reach the app, and where it may connect: its Services, its Ingress, its policies. */
-function createNetworking(app: AppModel, objects: AppObjects): void {
+function createNetworking(app: AppModel, objects: WorkloadObjects): void {
     const cluster = clusterServiceSpec(app);
     if (cluster) {
         new k8s.core.v1.Service(app.name, { metadata: objects.metadata("Service", app.name), spec: cluster }, objects.options);
@@ -89,39 +79,10 @@ function createNetworking(app: AppModel, objects: AppObjects): void {
 
 /**
  * How long `up` waits for the app's objects: a rollout starts one pod after
- * another (maxSurge 1), each given healthyTimeoutSeconds to become ready.
- * Without it an app that never becomes ready holds `up` for the provider's
- * 10 minutes.
+ * another (a Deployment's maxSurge 1, a StatefulSet's ordered pods), each given
+ * healthyTimeoutSeconds to become ready. Without it an app that never becomes
+ * ready holds `up` for the provider's 10 minutes.
  */
 export function rolloutAwaitSeconds(app: AppModel, mostReplicas: number): number {
     return app.healthyTimeoutSeconds * Math.max(1, mostReplicas);
-}
-
-/** The app's objects: each in its namespace under the app's labels, a child of the app, its name recorded. */
-class AppObjects {
-    readonly names: string[] = [];
-
-    constructor(
-        private readonly app: AppModel,
-        private readonly parent: pulumi.Resource,
-        private readonly awaitSeconds: number,
-    ) {}
-
-    get options(): pulumi.CustomResourceOptions {
-        return { parent: this.parent };
-    }
-
-    metadata(kind: string, name: string) {
-        this.names.push(`${kind}/${name}`);
-        return objectMetadata(name, this.app.network.ref, appLabels(this.app), this.app.skipAwait, this.awaitSeconds);
-    }
-}
-
-/** The refs of each config the app uses, by config name. */
-async function configRefsByName(app: AppModel): Promise<Record<string, KubernetesConfigRefs>> {
-    const byName: Record<string, KubernetesConfigRefs> = {};
-    for (const mount of app.configs) {
-        byName[mount.config.name] = await configRefs(mount.config);
-    }
-    return byName;
 }

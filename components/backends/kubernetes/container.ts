@@ -1,10 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { AppModel } from "../../model/app";
+import { JobModel } from "../../model/job";
+import { ContainerSpecModel, HelperContainerModel } from "../../model/workload";
 import { nonEmpty } from "../non-empty";
 import { livenessProbe, readinessProbe, startupProbe } from "./probes";
 import { resourceRequirements } from "./resources";
 import { securityContext } from "./security-context";
+
+type Container = k8s.types.input.core.v1.Container;
+type EnvVar = k8s.types.input.core.v1.EnvVar;
+type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 
 /**
  * Seconds a terminating pod keeps serving before its container is stopped.
@@ -14,27 +20,53 @@ import { securityContext } from "./security-context";
  */
 export const drainSeconds = 5;
 
-/** The app's one container: its image (as given, or as pushed: app-image.ts) and command, env, ports, probes, resources, security settings and mounts. */
-export function appContainer(
-    app: AppModel,
-    image: pulumi.Input<string>,
-    env: k8s.types.input.core.v1.EnvVar[],
-    mounts: k8s.types.input.core.v1.VolumeMount[],
-): k8s.types.input.core.v1.Container {
+/** A container's own parts: image and command, env, resources, security settings and mounts. */
+export function container(name: string, spec: ContainerSpecModel, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
-        name: app.name,
-        image,
-        command: app.command,
-        args: app.args,
+        name,
+        image: spec.image,
+        command: spec.command,
+        args: spec.args,
         env: nonEmpty(env),
+        resources: resourceRequirements(spec.resources),
+        securityContext: securityContext(spec.security),
+        volumeMounts: nonEmpty(mounts),
+    };
+}
+
+/** The app's one container: its own parts with its image (as given, or as pushed: app-image.ts), its ports, its probes and its drain before it stops. */
+export function appContainer(app: AppModel, image: pulumi.Input<string>, env: EnvVar[], mounts: VolumeMount[]): Container {
+    return {
+        ...container(app.name, { ...app, image }, env, mounts),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
         readinessProbe: app.healthCheck ? readinessProbe(app.healthCheck) : undefined,
         livenessProbe: app.healthCheck ? livenessProbe(app.healthCheck) : undefined,
         startupProbe: app.healthCheck ? startupProbe(app.healthCheck) : undefined,
-        resources: resourceRequirements(app.resources),
-        securityContext: securityContext(app.security),
         // The kubelet sleeps, not the container: images without a shell drain too.
         lifecycle: app.ports.length > 0 ? { preStop: { sleep: { seconds: drainSeconds } } } : undefined,
-        volumeMounts: nonEmpty(mounts),
     };
+}
+
+/**
+ * A container that runs to completion (a job's, an init container). When it
+ * fails without writing a termination message, Kubernetes takes the end of its
+ * log instead, so the provider's error on a failed run shows the last lines.
+ */
+export function runToCompletion(container: Container): Container {
+    return { ...container, terminationMessagePolicy: "FallbackToLogsOnError" };
+}
+
+/** The job's one container. */
+export function jobContainer(job: JobModel, env: EnvVar[], mounts: VolumeMount[]): Container {
+    return runToCompletion(container(job.name, job, env, mounts));
+}
+
+/**
+ * An init container runs to completion before the next one starts; a sidecar
+ * is a native sidecar: an init container with restartPolicy Always, started
+ * before the app's container and running beside it until the pod stops.
+ */
+export function helperContainer(helper: HelperContainerModel, role: "init" | "sidecar", env: EnvVar[], mounts: VolumeMount[]): Container {
+    const own = container(helper.name, helper, env, mounts);
+    return role === "init" ? runToCompletion(own) : { ...own, restartPolicy: "Always" };
 }

@@ -5,7 +5,7 @@ import { EnvSource } from "../app-env";
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 type EnvVarSource = k8s.types.input.core.v1.EnvVarSource;
 
-/** Where the env values that are not written into the Deployment live: configs' objects, and the app's own Secret. */
+/** Where the env values that are not written into the pod template live: configs' objects, and the workload's own Secret. */
 export interface EnvRefs {
     /** Each config's env var sources by key, by config name. */
     configs: Record<string, Record<string, EnvVarSource>>;
@@ -30,9 +30,13 @@ export function containerEnv(sources: EnvSource[], refs: EnvRefs): EnvVar[] {
     });
 }
 
-/** The app Secret's refs, by key: one per secret env value. */
-export function appSecretRefs(secretName: pulumi.Input<string>, keys: string[]): Record<string, EnvVarSource> {
-    return Object.fromEntries(keys.map((key) => [key, { secretKeyRef: { name: secretName, key } }]));
+/**
+ * The workload Secret's refs for one container, by env name: one per secret
+ * env value. The Secret holds the secret env of all the pod's containers: the
+ * workload's own under their names, a helper's under `<helper>.<name>`.
+ */
+export function appSecretRefs(secretName: pulumi.Input<string>, keys: string[], keyPrefix = ""): Record<string, EnvVarSource> {
+    return Object.fromEntries(keys.map((key) => [key, { secretKeyRef: { name: secretName, key: `${keyPrefix}${key}` } }]));
 }
 
 function keyRef(refs: Record<string, EnvVarSource> | undefined, key: string): EnvVarSource {

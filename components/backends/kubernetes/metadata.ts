@@ -16,6 +16,6 @@ export function objectAnnotations(skipAwait: boolean, awaitSeconds?: number): St
 }
 
 /** Standard metadata of a namespaced object. */
-export function objectMetadata(name: string, namespace: pulumi.Input<string>, labels: StringMap, skipAwait: boolean, awaitSeconds?: number) {
+export function objectMetadata(name: pulumi.Input<string>, namespace: pulumi.Input<string>, labels: StringMap, skipAwait: boolean, awaitSeconds?: number) {
     return { name, namespace, labels, annotations: objectAnnotations(skipAwait, awaitSeconds) };
 }

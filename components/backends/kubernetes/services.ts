@@ -9,11 +9,12 @@ export function clusterServiceSpec(app: AppModel): ServiceSpec | undefined {
     if (app.ports.length === 0) {
         return undefined;
     }
-    return {
-        type: "ClusterIP",
-        selector: selectorLabels(app.name),
-        ports: app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol.toUpperCase() })),
-    };
+    return { type: "ClusterIP", selector: selectorLabels(app.name), ports: servicePorts(app) };
+}
+
+/** Every port of the app, by name, to the same port of its pods. */
+export function servicePorts(app: AppModel): k8s.types.input.core.v1.ServicePort[] {
+    return app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: p.protocol.toUpperCase() }));
 }
 
 /**

@@ -4,22 +4,21 @@ import { app } from "../models";
 
 describe("Docker builder: tmpfs mounts", () => {
     it("gives a read-only root a small, non-executable /tmp", () => {
-        assert.deepStrictEqual(tmpfsMounts(app()), { "/tmp": "rw,noexec,nosuid,size=64m" });
+        assert.deepStrictEqual(tmpfsMounts(app().security, []), { "/tmp": "rw,noexec,nosuid,size=64m" });
     });
 
-    it("backs each ephemeral volume with a tmpfs, read-only when asked; persistent volumes are not tmpfs", () => {
+    it("backs each ephemeral volume it is given with a tmpfs, read-only when asked", () => {
         const web = app({
             security: { readOnlyRootFilesystem: false },
             volumes: [
                 { name: "cache", mountPath: "/cache" },
                 { name: "seed", mountPath: "/seed", readOnly: true },
-                { name: "data", mountPath: "/data", persistent: true },
             ],
         });
-        assert.deepStrictEqual(tmpfsMounts(web), { "/cache": "rw,nosuid", "/seed": "ro" });
+        assert.deepStrictEqual(tmpfsMounts(web.security, web.volumes), { "/cache": "rw,nosuid", "/seed": "ro" });
     });
 
     it("is left out when there is none", () => {
-        assert.strictEqual(tmpfsMounts(app({ security: { readOnlyRootFilesystem: false } })), undefined);
+        assert.strictEqual(tmpfsMounts(app({ security: { readOnlyRootFilesystem: false } }).security, []), undefined);
     });
 });

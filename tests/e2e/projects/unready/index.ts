@@ -14,7 +14,11 @@ export = () => {
         image: new pulumi.Config().require("image"),
         ports: [{ name: "http", port: 8080 }],
         env: { UNHEALTHY: "1" },
-        healthCheck: { http: { path: "/cgi-bin/healthz", port: 8080 }, intervalSeconds: 1, timeoutSeconds: 2, failureThreshold: 1 },
+        // livenessFailureThreshold keeps the kubelet from restarting it within
+        // the test (1000 failed checks, one a second): the pod stays running and
+        // unready, which is what the suite asserts, instead of alternating with
+        // CrashLoopBackOff.
+        healthCheck: { http: { path: "/cgi-bin/healthz", port: 8080 }, intervalSeconds: 1, timeoutSeconds: 2, failureThreshold: 1, livenessFailureThreshold: 1000 },
         security: { runAsUser: 10001, runAsGroup: 10001 },
         healthyTimeoutSeconds: 60,
     });

@@ -1,0 +1,109 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as docker from "@pulumi/docker";
+import { StringMap } from "../../model/maps";
+import { HelperContainerModel, WorkloadModel } from "../../model/workload";
+import { ContainerParts, containerOptions } from "./container";
+import { resolveContainer, ResolvedContainer } from "./container-parts";
+import { initContainer } from "./helper-containers";
+import { dockerLabels } from "./label-list";
+import { namedVolumeKey, namedVolumeName } from "./named-volumes";
+import { VolumeModel } from "../../model/app";
+import { runOutcome } from "./run-outcome";
+import { tmpfsMounts } from "./tmpfs";
+
+/*
+ * What an app's and a job's containers on Docker are made of: each image
+ * resolved to its id once, each container's env and files resolved once, and
+ * the init containers run, in order, before the container they serve.
+ */
+
+/** A helper container, resolved once for all the replicas it serves. */
+export interface ResolvedHelper {
+    model: HelperContainerModel;
+    imageId: pulumi.Output<string>;
+    resolved: ResolvedContainer;
+}
+
+/** An image resolved to its id (a retag shows as a change, an unchanged tag never does). */
+export function pullImage(name: string, image: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> {
+    return new docker.RemoteImage(name, { name: image, keepLocally: true }, { parent }).imageId;
+}
+
+/** Each helper's image and parts; its image resource is `<workload>.<helper>-image`. */
+export async function resolveHelpers(workloadName: string, describe: string, helpers: HelperContainerModel[], parent: pulumi.Resource, runToCompletion: boolean): Promise<ResolvedHelper[]> {
+    const out: ResolvedHelper[] = [];
+    for (const helper of helpers) {
+        out.push({
+            model: helper,
+            imageId: pullImage(`${workloadName}.${helper.name}-image`, helper.image, parent),
+            resolved: await resolveContainer(helper, `${describe} ${runToCompletion ? "init container" : "sidecar"} "${helper.name}"`, parent, runToCompletion),
+        });
+    }
+    return out;
+}
+
+/** One replica's named volumes: each volume's name as an output (so containers wait for it), and the names created. */
+export interface ReplicaVolumes {
+    namedVolume(volume: string): pulumi.Input<string>;
+    names: string[];
+}
+
+/** Creates the named volumes of one replica (a job's are its replica 0's). */
+export function createNamedVolumes(workload: Pick<WorkloadModel, "name" | "network">, volumes: VolumeModel[], replica: number, labels: StringMap, parent: pulumi.Resource): ReplicaVolumes {
+    const byVolume = new Map<string, pulumi.Output<string>>();
+    const names: string[] = [];
+    for (const volume of volumes) {
+        const volumeName = namedVolumeName(workload.network.name, workload.name, volume.name, replica);
+        byVolume.set(volume.name, new docker.Volume(namedVolumeKey(workload.name, volume.name, replica), { name: volumeName, labels: dockerLabels(labels) }, { parent }).name);
+        names.push(volumeName);
+    }
+    return { namedVolume: (volume) => byVolume.get(volume)!, names };
+}
+
+/** A helper's parts for one replica: its image, env and files, its own /tmp, and the replica's named volumes it mounts. */
+export function helperParts(helper: ResolvedHelper, namedVolume: (volume: string) => pulumi.Input<string>): ContainerParts {
+    return {
+        imageId: helper.imageId,
+        envs: helper.resolved.envs,
+        uploads: helper.resolved.uploads,
+        readOnlyRoot: helper.resolved.readOnlyRoot,
+        tmpfs: tmpfsMounts(helper.model.security, []),
+        volumes: helper.model.mounts.map((m) => ({ volumeName: namedVolume(m.volume), containerPath: m.mountPath, readOnly: m.readOnly })),
+    };
+}
+
+/** Where a container's init containers go. */
+export interface InitRun {
+    /** The Docker name of the container they serve. */
+    owner: string;
+    /** Prefix of their Pulumi resource names (`web-0`, `migrate`). */
+    resourcePrefix: string;
+    /** The networks they join: those of the container they serve, under no name of their own. */
+    networks: docker.types.input.ContainerNetworksAdvanced[];
+    labels: StringMap;
+    /** How a failure names them, e.g. `ContainerApp "web"`. */
+    describe: string;
+    parent: pulumi.Resource;
+    /** What the first of them waits for (the workload's dependencies). */
+    after: pulumi.Resource[];
+}
+
+/**
+ * Runs the init containers in order, each once the one before succeeded (during
+ * `up` that is once it exited 0; a preview plans them all), and resolves
+ * whether all of them did. The container they serve is created after them,
+ * and only when they all succeeded.
+ */
+export async function runInitContainers(run: InitRun, helpers: ResolvedHelper[], namedVolume: (volume: string) => pulumi.Input<string>): Promise<{ containers: docker.Container[]; succeeded: boolean }> {
+    const containers: docker.Container[] = [];
+    for (const helper of helpers) {
+        const before = containers.length > 0 ? [containers[containers.length - 1]] : run.after;
+        const args = initContainer(helper.model, run.owner, run.labels, { ...helperParts(helper, namedVolume), networks: run.networks });
+        const container = new docker.Container(`${run.resourcePrefix}.${helper.model.name}`, args, containerOptions(run.parent, helper.resolved.secretOutputs, before));
+        containers.push(container);
+        if (!(await runOutcome(container, `${run.describe}: init container "${helper.model.name}" of ${run.owner}`, run.parent))) {
+            return { containers, succeeded: false };
+        }
+    }
+    return { containers, succeeded: true };
+}
