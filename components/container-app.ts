@@ -242,6 +242,37 @@ export interface SecurityArgs {
     podSecurityContext?: boolean;
 }
 
+export interface ImageBuildArgs {
+    /**
+     * The build context: a directory, relative to the project directory (where
+     * Pulumi.yaml is) or absolute. What `.dockerignore` excludes is neither sent
+     * nor counted: the image is rebuilt when what is sent changes.
+     */
+    context: string;
+    /**
+     * The Dockerfile, relative to the context.
+     * @default {@link argDefaults.build.dockerfile}
+     */
+    dockerfile?: string;
+    /**
+     * The stage to build (`FROM <image> AS <stage>`).
+     * @default the Dockerfile's last stage
+     */
+    target?: string;
+    /**
+     * Build args (`ARG`). A value that is a Pulumi secret stays one in state and
+     * previews; Docker itself keeps build args in the image's history, so pass
+     * nothing there that the image may not hold.
+     * @default {@link argDefaults.build.args}
+     */
+    args?: { [name: string]: pulumi.Input<string> };
+    /**
+     * The platform to build for, e.g. "linux/amd64".
+     * @default the Docker engine's own
+     */
+    platform?: string;
+}
+
 export interface ContainerAppArgs {
     /** The network the app joins; other apps on it reach this one by its name. */
     network: AppNetwork;
@@ -250,8 +281,19 @@ export interface ContainerAppArgs {
      * @default the network's target
      */
     target?: string;
-    /** Image reference, e.g. registry.example.com/shop/web:1.4.2. */
-    image: pulumi.Input<string>;
+    /**
+     * Image reference, e.g. registry.example.com/shop/web:1.4.2. Set exactly one of image and build.
+     * @default none: the image is built (`build`)
+     */
+    image?: pulumi.Input<string>;
+    /**
+     * Build the image from source instead. Docker: built by the stack's Docker
+     * engine, the containers refer to it by id. Kubernetes: built, pushed to the
+     * stack's registry (`berth:registry`) and deployed by digest. Rebuilt only
+     * when the context's content, the Dockerfile, the args, target or platform change.
+     * @default none: the image is pulled (`image`)
+     */
+    build?: ImageBuildArgs;
     /**
      * Replaces the image's entrypoint.
      * @default the image's entrypoint

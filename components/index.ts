@@ -14,6 +14,7 @@ export {
     IngressArgs,
     EgressArgs,
     SecurityArgs,
+    ImageBuildArgs,
 } from "./container-app";
 export { ContainerJob, ContainerJobArgs } from "./container-job";
 export { DependencyArgs } from "./dependency";

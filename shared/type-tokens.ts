@@ -40,6 +40,7 @@ export const kubernetesTypes = {
 export const dockerTypes = {
     container: "docker:index/container:Container",
     remoteImage: "docker:index/remoteImage:RemoteImage",
+    registryImage: "docker:index/registryImage:RegistryImage",
     network: "docker:index/network:Network",
     volume: "docker:index/volume:Volume",
 } as const;

@@ -27,6 +27,7 @@ export const examples: Example[] = [
     { name: "hello", projectDir: path.join(repoRoot, "examples", "hello"), stacks: ["dev"], secrets: {} },
     { name: "web-redis", projectDir: path.join(repoRoot, "examples", "web-redis"), stacks: ["dev"], secrets: { dev: { cachePassword: standIn } } },
     { name: "multi-env", projectDir: path.join(repoRoot, "examples", "multi-env"), stacks: ["dev", "prod", "staging"], secrets: {} },
+    { name: "build", projectDir: path.join(repoRoot, "examples", "build"), stacks: ["dev", "prod"], secrets: {} },
     { name: "voting", projectDir: path.join(repoRoot, "examples", "voting"), stacks: ["dev", "prod"], secrets: { dev: { dbPassword: standIn }, prod: { dbPassword: standIn } } },
 ];
 

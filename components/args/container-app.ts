@@ -3,6 +3,7 @@ import { argDefaults, defaultPortName } from "./defaults";
 import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
+import { imageBuildSchema } from "./image-build";
 import { dependency, distinctDependencies } from "./dependencies";
 import { helperContainerRules } from "./helper-containers";
 import { distinctConfigMounts, distinctVolumes } from "./mount-paths";
@@ -160,7 +161,9 @@ export const helperContainer = z.strictObject({
 export const containerAppSchema = z.strictObject({
     network: networkRef,
     target: field.target.optional(),
-    image: field.imageReference,
+    // A field rule, not an object refinement: it is then reported even when another field is malformed.
+    image: field.imageReference.optional(),
+    build: imageBuildSchema.optional(),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
     env: envMap.default(argDefaults.app.env),
@@ -219,6 +222,15 @@ const uniquePorts = appRule(["ports"], (app, _context, findings) => {
     });
 });
 
+/** The image is pulled or built: one of the two, never both. */
+const imageOrBuild = appRule(["image", "build"], (app, _context, findings) => {
+    if (app.image === undefined && app.build === undefined) {
+        findings.problem("is required, unless build is set (a context to build the image from)", ["image"]);
+    } else if (app.image !== undefined && app.build !== undefined) {
+        findings.problem("cannot be set together with image: set exactly one of the two", ["build"]);
+    }
+});
+
 /** Exposing published ports needs a port that is published. */
 const publishAsNeedsAPublishedPort = appRule(["ports", "publishAs"], (app, _context, findings) => {
     if ((app.publishAs === "LoadBalancer" || app.publishAs === "NodePort") && !app.ports.some((p) => p.publish !== undefined)) {
@@ -253,6 +265,7 @@ const singletonRunsOne = appRule(["singleton", "replicas"], (app, _context, find
 
 /** Rules between a ContainerApp's args, each run when the args it reads are valid. */
 export const containerAppRules: Rule<ContainerAppSpec, undefined>[] = [
+    imageOrBuild,
     uniquePorts,
     publishAsNeedsAPublishedPort,
     startupWithinHealthyTimeout,

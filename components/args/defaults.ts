@@ -62,6 +62,10 @@ export const argDefaults = {
     port: {
         protocol: "tcp" as "tcp" | "udp",
     },
+    build: {
+        dockerfile: "Dockerfile",
+        args: {} as Record<string, never>,
+    },
     healthCheck: {
         intervalSeconds: 10,
         timeoutSeconds: 5,

@@ -119,6 +119,18 @@ export const capabilities: Capability[] = [
         kubernetes: { support: "supported", how: "container requests and limits" },
     },
     {
+        id: "build",
+        feature: "ContainerApp `build` (image from source)",
+        docker: {
+            support: "supported",
+            how: "built by the stack's Docker engine and run by image id; rebuilt only when the context (as `.dockerignore` lets it through), the Dockerfile, args, target or platform change; a failed build shows its last lines on the app",
+        },
+        kubernetes: {
+            support: "supported",
+            how: "built by the stack's Docker engine, pushed to `berth:registry` and deployed by digest (`<repository>@sha256:...`); pulling it with credentials (imagePullSecrets) is the cluster's setup",
+        },
+    },
+    {
         id: "restart-policy",
         feature: "Restart policy",
         docker: { support: "supported", how: "always: unless-stopped, on-failure, never: no" },

@@ -1,8 +1,10 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
 import { argDefaults, defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
+import { ImageBuildModel, imageBuildModel } from "./image-build";
 import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
 import { configMountModels, HelperContainerModel, helperModel, securityModel, WorkloadModel } from "./workload";
@@ -111,7 +113,12 @@ export interface SecurityModel {
 
 export type RestartPolicy = "always" | "on-failure" | "never";
 
-export interface AppModel extends WorkloadModel {
+/** An app's image is pulled (image) or built from source (build): the backend resolves a built one before it builds the container. */
+export interface AppModel extends Omit<WorkloadModel, "image"> {
+    /** The image to pull; undefined when it is built from source (`build`). */
+    image?: pulumi.Input<string>;
+    /** The image's source, when it is built rather than pulled. */
+    build?: ImageBuildModel;
     ports: PortModel[];
     healthCheck?: HealthCheckModel;
     replicas: number;
@@ -148,6 +155,7 @@ export function appModel(name: string, spec: ContainerAppSpec, placement: AppPla
         target: placement.target,
         network: placement.network,
         image: spec.image,
+        build: spec.build && imageBuildModel(spec.build),
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),

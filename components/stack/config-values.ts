@@ -38,3 +38,6 @@ export function parseConfigValue<T extends z.ZodType>(key: string, schema: T, va
     }
     return result.data as z.output<T>;
 }
+
+/** Whether a key was set with --secret; exported by the SDK at run time, though not in its typings. */
+export const isConfigSecret: (key: string) => boolean = (pulumi.runtime as unknown as { isConfigSecret: (key: string) => boolean }).isConfigSecret;

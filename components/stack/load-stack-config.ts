@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { describeIssues } from "../validation/errors";
-import { keyProblems, StackConfigError } from "./config-values";
+import { isConfigSecret, keyProblems, StackConfigError } from "./config-values";
 
 /** A shape of per-stack settings: config key -> zod schema. */
 export type StackConfigShape = Record<string, z.ZodType>;
@@ -63,9 +63,6 @@ export function loadStackConfig<S extends StackConfigShape, K extends keyof S & 
     }
     return values as StackConfigValues<S, K>;
 }
-
-/** Whether a key was set with --secret; exported by the SDK at run time, though not in its typings. */
-const isConfigSecret: (key: string) => boolean = (pulumi.runtime as unknown as { isConfigSecret: (key: string) => boolean }).isConfigSecret;
 
 /** Stack config holds text; a structured value, number or boolean is its JSON. Tries the text first. */
 function parseRaw(schema: z.ZodType, raw: string | undefined) {

@@ -14,7 +14,8 @@ export interface TierFindings {
 }
 
 interface ContainerFacts {
-    image: unknown;
+    /** Undefined for an image built from source, which each target pins (Docker by id, Kubernetes by digest). */
+    image?: unknown;
     resources: { limits: { cpu?: string; memory?: string } };
 }
 

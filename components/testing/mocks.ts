@@ -30,9 +30,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 }
 
 function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
+    const digest = crypto.createHash("sha256").update(String(args.inputs.name)).digest("hex");
     if (args.type === dockerTypes.remoteImage) {
-        const digest = crypto.createHash("sha256").update(String(args.inputs.name)).digest("hex");
         return { imageId: `sha256:${digest}`, repoDigest: `${args.inputs.name}@sha256:${digest}` };
+    }
+    if (args.type === dockerTypes.registryImage) {
+        // What the registry would report for the pushed manifest.
+        return { sha256Digest: `sha256:${digest}` };
     }
     return {};
 }

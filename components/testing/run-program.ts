@@ -13,6 +13,12 @@ export interface RunOptions {
     config?: Record<string, string>;
     /** Config keys that are secrets (read with requireSecret). */
     secretKeys?: string[];
+    /**
+     * The directory the program runs in, as Pulumi runs a program in its
+     * project directory (relative paths, such as a build context, are read from it).
+     * @default the current directory
+     */
+    cwd?: string;
 }
 
 export interface ProgramRun<T> {
@@ -46,6 +52,10 @@ export async function runProgram<T>(program: () => T | Promise<T>, options: RunO
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
+    const originalCwd = process.cwd();
+    if (options.cwd !== undefined) {
+        process.chdir(options.cwd);
+    }
     try {
         let result: T;
         try {
@@ -63,6 +73,7 @@ export async function runProgram<T>(program: () => T | Promise<T>, options: RunO
     } finally {
         console.warn = originalWarn;
         process.off("unhandledRejection", onRejection);
+        process.chdir(originalCwd);
     }
 }
 

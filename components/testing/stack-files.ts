@@ -5,7 +5,8 @@ import { RunOptions } from "./run-program";
 
 /**
  * Run options for one stack of a Pulumi project on disk: its project name,
- * stack name and the config of Pulumi.<stack>.yaml. Encrypted (`secure:`)
+ * stack name, the config of Pulumi.<stack>.yaml, and the project directory to
+ * run in. Encrypted (`secure:`)
  * values cannot be read without the CLI, so tests pass stand-ins in
  * `secrets`; every secret key, stand-in or not, is marked secret.
  */
@@ -33,7 +34,7 @@ export function stackRunOptions(projectDir: string, stack: string, secrets: Reco
     if (missing.length > 0) {
         throw new Error(`${stackFile}: pass stand-ins for the encrypted keys ${missing.join(", ")}`);
     }
-    return { project, stack, config, secretKeys: [...new Set(secretKeys)] };
+    return { project, stack, config, secretKeys: [...new Set(secretKeys)], cwd: projectDir };
 }
 
 /** Stacks of a project: the names of its Pulumi.<stack>.yaml files, sorted. */

@@ -234,6 +234,39 @@ const image = fc.oneof(
     fc.stringMatching(/^[0-9a-f]{64}$/).map((digest) => `registry.example.com/app@sha256:${digest}`),
 );
 
+/** The registry of every generated Kubernetes stack (apps built from source are pushed there). */
+export const fixtureRegistry = "registry.example.com/berth";
+
+/** Build contexts that exist (tests/fixtures/build), relative to the repository root the tests run in, with their stages. */
+const buildContexts = [
+    { context: "tests/fixtures/build/plain", dockerfiles: { Dockerfile: [] as string[] } },
+    { context: "tests/fixtures/build/stages", dockerfiles: { Dockerfile: ["base", "runtime"], "alt.Dockerfile": ["only"] } },
+];
+
+const buildArgName = fc.oneof(fc.constantFrom("RELEASE", "GREETING", "NPM_TOKEN"), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/));
+
+/** A `build`: an existing context, maybe another Dockerfile of it, one of its stages, args (secret ones too), a platform. */
+function imageBuild(options: ConfigOptions): fc.Arbitrary<Args> {
+    return fc.constantFrom(...buildContexts).chain(({ context, dockerfiles }) =>
+        fc.constantFrom(...Object.entries(dockerfiles)).chain(([dockerfile, stages]) =>
+            fc
+                .record({
+                    dockerfile: optional(fc.constant(dockerfile)),
+                    target: stages.length > 0 ? optional(fc.constantFrom(...stages)) : fc.constant(undefined),
+                    args: optional(fc.dictionary(buildArgName, plainOrSecret(options), { maxKeys: 3 })),
+                    platform: optional(fc.constantFrom("linux/amd64", "linux/arm64/v8")),
+                })
+                // The default Dockerfile may be left out; another one must be named.
+                .map((build) => compact({ context, ...build, dockerfile: dockerfile === "Dockerfile" ? build.dockerfile : dockerfile })),
+        ),
+    );
+}
+
+/** An image to pull, or (less often) one to build from source: exactly one of the two. */
+function imageOrBuild(options: ConfigOptions): fc.Arbitrary<Args> {
+    return fc.oneof({ weight: 4, arbitrary: input(image).map((value) => ({ image: value })) }, { weight: 1, arbitrary: imageBuild(options).map((build) => ({ build })) });
+}
+
 const healthCheck = fc
     .record({
         kind: fc.oneof(
@@ -370,7 +403,7 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
         .record({
             network: fc.constant({ $ref: "network" }),
             target: optional(fc.constant(context.target)),
-            image: input(image),
+            source: imageOrBuild(context.options),
             command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 4 })),
@@ -401,8 +434,8 @@ export function appArgs(context: AppContext): fc.Arbitrary<Args> {
                 controllerNamespace: optional(validName),
             }),
         })
-        .map(({ ingressChoice, ...args }) => {
-            const app = compact(args);
+        .map(({ ingressChoice, source, ...args }) => {
+            const app = compact({ ...args, ...source });
             const appPorts = (app.ports ?? []) as Args[];
             if (ingressChoice.wanted && appPorts.length > 0) {
                 const chosen = appPorts[ingressChoice.portIndex % appPorts.length];
@@ -632,7 +665,9 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
                     policyNames: fc.uniqueArray(validName, { minLength: appCount, maxLength: appCount }),
                 })
                 .chain(({ names, jobNames, network, configs, apps, jobs, ranks, dependencyPicks, policyPicks, policyNames }) => {
-                    const stack = compact({ "berth:target": target, "berth:skipAwait": skipAwait, "berth:tier": tier }) as Record<string, string>;
+                    // Kubernetes pushes the images it builds to the stack's registry.
+                    const registry = target === "kubernetes" ? fixtureRegistry : undefined;
+                    const stack = compact({ "berth:target": target, "berth:skipAwait": skipAwait, "berth:tier": tier, "berth:registry": registry }) as Record<string, string>;
                     const picked = apps.flatMap((app, index) => {
                         const requests = requestsOf(app);
                         return policyPicks[index] && app.singleton !== true && (requests.cpu || requests.memory) ? [{ index, requests }] : [];
@@ -989,7 +1024,9 @@ export function fieldFaults(component: "ContainerApp" | "ContainerJob" | "AppCon
                 name,
                 field("target", badTarget),
                 field("network", fc.constantFrom<unknown>(remove, "shop", null, {}, { $ref: "config:0" })),
-                field("image", fc.oneof(fc.constantFrom<unknown>("my image", "", " web:1", "web:1\n", remove), notString)),
+                field("image", fc.oneof(fc.constantFrom<unknown>("my image", "", " web:1", "web:1\n"), notString)),
+                fc.constant(fault({ image: remove, build: remove }, "image")),
+                ...buildFaults(),
                 field("command", fc.constantFrom<unknown>("run", {}, 5)),
                 nested("command", (v) => [v], notString, "command[0]"),
                 field("args", fc.constantFrom<unknown>("--x", {}, 5)),
@@ -1092,8 +1129,27 @@ export function fieldFaults(component: "ContainerApp" | "ContainerJob" | "AppCon
     }
 }
 
+/** What is wrong with a `build`: each replaces the image, and names the field at fault. */
+function buildFaults(): fc.Arbitrary<Fault>[] {
+    const plain = "tests/fixtures/build/plain";
+    const stages = "tests/fixtures/build/stages";
+    const build = (value: unknown, expect: string) => fault({ image: remove, build: value }, expect);
+    return [
+        fc.constantFrom<unknown>("web", 5, [], null).map((value) => build(value, "build")),
+        fc.constantFrom<unknown>("tests/fixtures/build/missing", "tests/fixtures/build/plain/Dockerfile", "", 5).map((context) => build({ context }, "build.context")),
+        fc.constant(build({ dockerfile: "Dockerfile" }, "build.context")),
+        fc.constantFrom<unknown>("Dockerfile.missing", "index.html/x", "..", "", 5).map((dockerfile) => build({ context: plain, dockerfile }, "build.dockerfile")),
+        fc.constantFrom<unknown>("prod", "only", "-x", "", 5).map((target) => build({ context: stages, target }, "build.target")),
+        fc.constant(build({ context: plain, target: "runtime" }, "build.target")),
+        badEnvName.map((key) => build({ context: plain, args: { [key]: "x" } }, `build.args.${key}`)),
+        notString.map((value) => build({ context: plain, args: { OK_ARG: value } }, "build.args.OK_ARG")),
+        fc.constantFrom<unknown>("amd64", "linux", "Linux/AMD64", "", 5).map((platform) => build({ context: plain, platform }, "build.platform")),
+        fc.constant(build({ context: plain, tag: "web:1" }, "build.tag")),
+    ];
+}
+
 const containerAppFields = [
-    "network", "target", "image", "command", "args", "env", "configs", "ports", "healthCheck", "resources", "replicas",
+    "network", "target", "image", "build", "command", "args", "env", "configs", "ports", "healthCheck", "resources", "replicas",
     "restartPolicy", "volumes", "labels", "ingress", "publishAs", "allowFrom", "allowTo", "security", "skipAwait", "healthyTimeoutSeconds",
     "singleton", "dependsOn", "initContainers", "sidecars",
 ];
@@ -1135,6 +1191,7 @@ export function crossFieldFaults(component: "ContainerApp" | "ContainerJob" | "A
                 fc.constant(fault({ volumes: [{ name: "etc", mountPath: "/etc" }], configs: [{ config: { $ref: "config:0" }, mountPath: "/etc/web" }] }, "configs[0].mountPath")),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp/web" }], security: remove }, "configs[0].mountPath")),
                 fc.constantFrom("tcp", "udp").map((protocol) => fault({ ports: [{ port: 1, publish: 9000, protocol }, { port: 2, publish: 9000, protocol }] }, "ports[1].publish")),
+                fc.constant(fault({ image: "web:1", build: { context: "tests/fixtures/build/plain" } }, "build")),
                 fc.constantFrom("LoadBalancer", "NodePort").map((publishAs) => fault({ publishAs, ports: [{ port: 80 }] }, "publishAs")),
                 fc.integer({ min: 61, max: 3600 }).map((startupSeconds) => fault({ healthCheck: { tcp: { port: 80 }, startupSeconds }, healthyTimeoutSeconds: remove }, "healthCheck.startupSeconds")),
             );
@@ -1193,7 +1250,10 @@ export function lateFaults(component: "ContainerApp" | "ContainerJob" | "AppConf
                           fc.integer({ min: 2, max: 4 }).map((replicas) => fault({ replicas, ports: [{ port: 80, publish: 18080 }], ingress: remove, volumes: remove }, "ports[0].publish")),
                           fc.constant(fault({ replicas: 1, ports: [{ port: 80 }, { port: 81, publish: 8080 }], ingress: remove }, "ports[1].publish")),
                       ]
-                    : []),
+                    : [
+                          // The fault programs' stack names no registry to push a built image to.
+                          fc.constant(fault({ image: remove, build: { context: "tests/fixtures/build/plain" } }, "build")),
+                      ]),
             );
         case "ContainerJob":
             return fc.oneof(

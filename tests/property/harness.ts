@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as berth from "../../components";
 import { BerthValidationError, BerthValidationErrors } from "../../components/validation/errors";
 import { isSecretMarker, ProgramRun, resolveOutput, ResourceGraph, runProgram } from "../../components/testing";
-import { Args, Fault, hasPublicService, SystemSpec, Target } from "./arbitraries";
+import { Args, Fault, fixtureRegistry, hasPublicService, SystemSpec, Target } from "./arbitraries";
 
 // ---------------------------------------------------------------- settings
 
@@ -387,15 +387,23 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
     spec.apps.forEach((a, index) => {
         if (!has(graph, "berth:index:ContainerApp", a.name)) fail(`ContainerApp "${a.name}" not registered`);
         const policy = spec.policies.find((p) => (p.args.app as { $ref: string }).$ref === `app:${index}`);
+        const built = a.args.build !== undefined;
+        if (built && input(graph, "docker:index/remoteImage:RemoteImage", `${a.name}-image`).build?.context !== (a.args.build as Args).context) {
+            fail(`"${a.name}" is not built from its context`);
+        }
         if (target === "kubernetes") {
             // An app that keeps data is a StatefulSet, any other a Deployment.
             const stateful = ((a.args.volumes ?? []) as Args[]).some((v) => v.persistent === true);
             const kind = stateful ? "kubernetes:apps/v1:StatefulSet" : "kubernetes:apps/v1:Deployment";
             const other = stateful ? "kubernetes:apps/v1:Deployment" : "kubernetes:apps/v1:StatefulSet";
             if (!has(graph, kind, a.name) || has(graph, other, a.name)) fail(`no ${kind} (or also a ${other}) for "${a.name}"`);
-            const replicas = input(graph, kind, a.name).spec.replicas;
-            assert.strictEqual(replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `${kind} "${a.name}" replicas`);
+            const workload = input(graph, kind, a.name);
+            assert.strictEqual(workload.spec.replicas, policy ? undefined : ((a.args.replicas as number | undefined) ?? 1), `${kind} "${a.name}" replicas`);
             if (stateful && !has(graph, "kubernetes:core/v1:Service", `${a.name}-headless`)) fail(`no headless Service for "${a.name}"`);
+            // A built image is pushed, and run by the digest the registry reports.
+            if (built !== has(graph, "docker:index/registryImage:RegistryImage", `${a.name}-push`)) fail(`"${a.name}" pushed: expected ${built}`);
+            const image = workload.spec.template.spec.containers[0].image as string;
+            if (built && !image.startsWith(`${fixtureRegistry}/${namespace}/${a.name}@sha256:`)) fail(`"${a.name}" runs ${image}, not its pushed digest`);
             // Another app may be named "<app>-public": its own Service has that name.
             const publicNameTaken = spec.apps.some((other) => other.name === `${a.name}-public`);
             if (!publicNameTaken && hasPublicService(a.args) !== has(graph, "kubernetes:core/v1:Service", `${a.name}-public`)) fail(`public Service for "${a.name}": expected ${hasPublicService(a.args)}`);

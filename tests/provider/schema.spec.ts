@@ -105,7 +105,8 @@ describe("the component provider's schema", function () {
     it("requires what the TypeScript args require", () => {
         assert.deepStrictEqual(inferred.resources["berth:index:AppNetwork"].requiredInputs, []);
         assert.deepStrictEqual(inferred.resources["berth:index:AppConfig"].requiredInputs, ["network"]);
-        assert.deepStrictEqual(inferred.resources["berth:index:ContainerApp"].requiredInputs, ["image", "network"]);
+        assert.deepStrictEqual(inferred.resources["berth:index:ContainerApp"].requiredInputs, ["network"]);
+        assert.deepStrictEqual(inferred.types["berth:index:ImageBuild"].required, ["context"]);
         assert.deepStrictEqual(inferred.resources["berth:index:AutoscalingPolicy"].requiredInputs, ["app", "maxReplicas", "minReplicas"]);
         assert.deepStrictEqual(inferred.resources["berth:index:ContainerJob"].requiredInputs, ["image", "network"]);
         assert.deepStrictEqual(inferred.types["berth:index:HelperContainer"].required, ["image", "name"]);
@@ -129,6 +130,8 @@ describe("the component provider's schema", function () {
     it("takes Outputs where the TypeScript args take pulumi.Input, and plain values elsewhere", () => {
         const app = inferred.resources["berth:index:ContainerApp"].inputProperties;
         assert.strictEqual(app.image.plain, undefined);
+        assert.strictEqual(inferred.types["berth:index:ImageBuild"].properties.args.additionalProperties?.plain, undefined);
+        assert.strictEqual(inferred.types["berth:index:ImageBuild"].properties.context.plain, true);
         assert.strictEqual(app.env.additionalProperties?.plain, undefined);
         assert.strictEqual(app.replicas.plain, true);
         assert.strictEqual(app.labels.additionalProperties?.plain, true);
@@ -146,6 +149,7 @@ describe("the component provider's schema", function () {
             "berth:index:HealthCheck",
             "berth:index:HelperContainer",
             "berth:index:HttpCheck",
+            "berth:index:ImageBuild",
             "berth:index:Ingress",
             "berth:index:Port",
             "berth:index:ResourceAmounts",

@@ -8,7 +8,9 @@ import { valueAt } from "../read/property-paths";
 /*
  * Plain words for the Docker resources berth creates
  * (components/backends/docker): one container per replica, a named volume per
- * persistent volume, a bridge network, and the image resolved to its id.
+ * persistent volume, a bridge network, and the image resolved to its id or
+ * built from source (components/backends/image-build.ts), which a Kubernetes
+ * stack pushes to its registry.
  */
 
 type Explainer = (step: ResourceStep) => Explanation;
@@ -18,6 +20,7 @@ const explainers: Record<string, Explainer> = {
     [dockerTypes.volume]: (step) => (step.kind === "delete" || step.kind === "replace" ? dataLoss(step, "persistent volume") : genericExplanation(step)),
     [dockerTypes.network]: network,
     [dockerTypes.remoteImage]: image,
+    [dockerTypes.registryImage]: pushedImage,
 };
 
 /** The explanation for a Docker resource berth knows; undefined for other types. */
@@ -73,6 +76,9 @@ function network(step: ResourceStep): Explanation {
 }
 
 function image(step: ResourceStep): Explanation {
+    if (step.newInputs?.build !== undefined || step.oldInputs?.build !== undefined) {
+        return builtImage(step);
+    }
     const name = printableValue(step.urn.type, step.newInputs, ["name"]);
     switch (step.kind) {
         case "create":
@@ -82,5 +88,49 @@ function image(step: ResourceStep): Explanation {
             return plain(name ? `image reference now ${code(name)}` : "image reference changed");
         case "delete":
             return plain("image no longer used by the stack");
+    }
+}
+
+/**
+ * Why a built image is built again: berth gives each part of a build a
+ * trigger (the digests of the context, the Dockerfile and the args), and the
+ * provider's build block holds the rest.
+ */
+const rebuildCauses: Array<[string, string]> = [
+    ["triggers.context", "its source changed (the build context)"],
+    ["triggers.dockerfile", "its Dockerfile changed"],
+    ["triggers.args", "its build args changed"],
+    ["build.context", "it is built from another context"],
+    ["build.dockerfile", "it is built from another Dockerfile"],
+    ["build.target", "its build target changed"],
+    ["build.platform", "its platform changed"],
+];
+
+function builtImage(step: ResourceStep): Explanation {
+    const context = printableValue(step.urn.type, step.newInputs, ["build", "context"]);
+    switch (step.kind) {
+        case "create":
+            return plain(context ? `image built from ${code(context)}` : "image built from source");
+        case "update":
+        case "replace": {
+            const causes = rebuildCauses.filter(([path]) => step.fields.some((field) => field.path === path)).map(([, words]) => words);
+            return plain(causes.length > 0 ? `rebuilt: ${listText(causes)}` : `rebuilt${becauseOf(step)}`);
+        }
+        case "delete":
+            return plain("built image no longer used by the stack (removed from the engine)");
+    }
+}
+
+/** A Kubernetes stack's built image, pushed to its registry; the registry keeps what was pushed. */
+function pushedImage(step: ResourceStep): Explanation {
+    const name = printableValue(step.urn.type, step.newInputs, ["name"]);
+    switch (step.kind) {
+        case "create":
+            return plain(name ? `pushed to the registry as ${code(name)}` : "pushed to the registry");
+        case "update":
+        case "replace":
+            return plain(name ? `pushed again as ${code(name)}: its image was rebuilt` : "pushed again: its image was rebuilt");
+        case "delete":
+            return plain("no longer pushed by the stack (the registry keeps it)");
     }
 }

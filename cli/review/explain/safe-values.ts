@@ -31,7 +31,8 @@ const printableFields: Record<string, PathSegment[][]> = {
     [kubernetesTypes.service]: [["spec", "type"]],
     [kubernetesTypes.persistentVolumeClaim]: [["spec", "resources", "requests", "storage"]],
     [kubernetesTypes.ingress]: [["spec", "rules", anySegment, "host"]],
-    [dockerTypes.remoteImage]: [["name"]],
+    [dockerTypes.remoteImage]: [["name"], ["build", "context"]],
+    [dockerTypes.registryImage]: [["name"]],
 };
 
 /** What the engine writes for a secret, and the sentinel for a value not known until apply. */

@@ -3,6 +3,7 @@ import * as docker from "@pulumi/docker";
 import { AppModel } from "../../model/app";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
+import { dockerAppImage } from "./app-image";
 import { appLabels } from "../labels";
 import { containerOptions, replicaContainer, replicaName, restartPolicies } from "./container";
 import { resolveContainer } from "./container-parts";
@@ -10,26 +11,27 @@ import { helperName, sidecarContainer } from "./helper-containers";
 import { namedVolumes } from "./named-volumes";
 import { publishedUrl } from "./ports";
 import { tmpfsMounts } from "./tmpfs";
-import { createNamedVolumes, helperParts, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
+import { createNamedVolumes, helperParts, resolveHelpers, runInitContainers } from "./workload-containers";
 import { placeDockerApp } from "./allow-networks";
 import { allowNetworkName } from "./reach";
 
 /**
- * A ContainerApp on Docker: the images resolved to their ids, then per
- * replica its named volumes, its init containers (run to completion, in
- * order), its container (under the app's name on the networks through which
- * the app is reached, reach.ts, so the network's DNS answers the name with
- * every replica) and its sidecars (in the container's network namespace). A container with a health check is waited
+ * A ContainerApp on Docker: the images pulled or built (app-image.ts) and
+ * resolved to their ids, then per replica its named volumes, its init
+ * containers (run to completion, in order), its container (under the app's
+ * name on the networks through which the app is reached, reach.ts, so the
+ * network's DNS answers the name with every replica) and its sidecars (in the
+ * container's network namespace). A container with a health check is waited
  * on until healthy, and `up` fails naming the container (and so the app) if
  * not. The containers wait for the app's dependencies. Each part comes from a
  * builder (container.ts, helper-containers.ts and the files they read).
  */
 export async function renderDockerApp(app: AppModel, replicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
-    // Placed before anything is awaited: an app declared later that lets this one in is refused every time.
+    // Placed before anything is awaited (a built image's build among them): an app declared later that lets this one in is refused every time.
     const { networks, reach } = placeDockerApp(app);
     const describe = `ContainerApp "${app.name}"`;
     const labels = appLabels(app);
-    const imageId = pullImage(`${app.name}-image`, app.image, parent);
+    const imageId = await dockerAppImage(app, parent);
     const own = await resolveContainer(app, describe, parent);
     const inits = await resolveHelpers(app.name, describe, app.initContainers, parent, true);
     const sidecars = await resolveHelpers(app.name, describe, app.sidecars, parent, false);

@@ -23,7 +23,7 @@ export interface ResolvedContainer {
  * `describe` (e.g. `ContainerApp "web"`) is warned about it; the files stay
  * root-owned and read-only to the non-root user.
  */
-export async function resolveContainer(spec: ContainerSpecModel, describe: string, parent: pulumi.Resource, runsToCompletion = false): Promise<ResolvedContainer> {
+export async function resolveContainer(spec: Omit<ContainerSpecModel, "image">, describe: string, parent: pulumi.Resource, runsToCompletion = false): Promise<ResolvedContainer> {
     const { secret } = await splitSecrets(spec.env);
     const env = await appEnv(spec, secret);
     const mounts = [];

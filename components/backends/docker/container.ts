@@ -37,7 +37,8 @@ export function replicaName(app: AppModel, index: number): string {
 }
 
 /** What every container berth runs has: its image, command, env, files, mounts, labels, security settings and limits. */
-export function containerBase(spec: ContainerSpecModel, labels: StringMap, parts: ContainerParts): docker.ContainerArgs {
+// The image comes by id in parts (pulled or built), so an app that builds its image passes too.
+export function containerBase(spec: Omit<ContainerSpecModel, "image">, labels: StringMap, parts: ContainerParts): docker.ContainerArgs {
     return {
         image: parts.imageId,
         entrypoints: spec.command,

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { AppModel, isStateful } from "../../model/app";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
+import { kubernetesAppImage } from "./app-image";
 import { allowPolicySpec } from "./allow-policy";
 import { egressPolicySpec } from "./egress-policy";
 import { appContainer } from "./container";
@@ -30,7 +31,9 @@ import { WorkloadObjects } from "./workload-objects";
  */
 export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
     const objects = new WorkloadObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
-    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, env, mounts));
+    // The image as given, or built and pushed to the stack's registry (by digest).
+    const image = await kubernetesAppImage(app, parent);
+    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, image, env, mounts));
     const after = objects.after(dependencies.flatMap((d) => d.resources));
     let workload: pulumi.CustomResource;
     if (isStateful(app)) {

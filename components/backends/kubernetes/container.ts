@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { AppModel } from "../../model/app";
 import { JobModel } from "../../model/job";
@@ -33,10 +34,10 @@ export function container(name: string, spec: ContainerSpecModel, env: EnvVar[],
     };
 }
 
-/** The app's one container: its own parts, its ports, its probes and its drain before it stops. */
-export function appContainer(app: AppModel, env: EnvVar[], mounts: VolumeMount[]): Container {
+/** The app's one container: its own parts with its image (as given, or as pushed: app-image.ts), its ports, its probes and its drain before it stops. */
+export function appContainer(app: AppModel, image: pulumi.Input<string>, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
-        ...container(app.name, app, env, mounts),
+        ...container(app.name, { ...app, image }, env, mounts),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
         readinessProbe: app.healthCheck ? readinessProbe(app.healthCheck) : undefined,
         livenessProbe: app.healthCheck ? livenessProbe(app.healthCheck) : undefined,

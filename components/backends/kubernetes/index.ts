@@ -7,6 +7,7 @@ import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesJob } from "./container-job";
 import { WorkloadModel } from "../../model/workload";
 import { renderKubernetesNetwork } from "./network";
+import { builtImagesNeedARegistry } from "./registry-rules";
 import { meetsPodSecurity } from "./pod-security-rules";
 import { statefulNames } from "./stateful-rules";
 
@@ -18,7 +19,7 @@ import { statefulNames } from "./stateful-rules";
  */
 
 /** With skipAwait the provider creates a dependency's objects without waiting for them: dependsOn orders creation only. */
-function awaitWarnings(kind: string, workload: WorkloadModel): string[] {
+function awaitWarnings(kind: string, workload: Omit<WorkloadModel, "image">): string[] {
     return workload.skipAwait && workload.dependsOn.length > 0
         ? [unsupported("depends-on", "kubernetes", `${kind} "${workload.name}" dependsOn with skipAwait: the objects are created in order, nothing is awaited`)]
         : [];
@@ -41,7 +42,7 @@ export const kubernetesBackend: Backend = {
     },
     app: {
         host: (app) => `${app.name}.${app.network.name}.svc`,
-        rules: [statefulNames, meetsPodSecurity],
+        rules: [builtImagesNeedARegistry, statefulNames, meetsPodSecurity],
         // NetworkPolicies name apps by label: nothing to learn about the network's other apps.
         declare: () => undefined,
         warnings: (app) => [

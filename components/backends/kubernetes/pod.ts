@@ -20,7 +20,7 @@ type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 
 /** One container of the pod: its own parts, and where its secret env values sit in the workload's Secret. */
 interface PodMember {
-    spec: ContainerSpecModel;
+    spec: Omit<ContainerSpecModel, "image">;
     secretEnv: InputMap;
     /** Prefix of its keys in the workload's Secret: none for the workload's own container, `<helper>.` for a helper. */
     keyPrefix: string;
@@ -36,7 +36,8 @@ interface PodMember {
  * annotation changes with any config or secret env value they use.
  */
 export async function workloadPod(
-    workload: WorkloadModel,
+    // The image is the main container's business (an app may build its own): the pod does not read it.
+    workload: Omit<WorkloadModel, "image">,
     sidecars: HelperContainerModel[],
     objects: WorkloadObjects,
     main: (env: EnvVar[], mounts: VolumeMount[]) => Container,
@@ -89,7 +90,7 @@ export async function workloadPod(
     );
 }
 
-async function member(spec: ContainerSpecModel, keyPrefix: string, configVolume: (index: number) => string): Promise<PodMember> {
+async function member(spec: Omit<ContainerSpecModel, "image">, keyPrefix: string, configVolume: (index: number) => string): Promise<PodMember> {
     const { secret } = await splitSecrets(spec.env);
     return { spec, secretEnv: secret, keyPrefix, configVolume };
 }

@@ -1,0 +1,20 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { pushedRepository, registryAuth } from "../../../components/backends/kubernetes/app-image";
+import { app } from "../models";
+
+describe("Kubernetes builder: the image an app built from source is pushed as", () => {
+    const registry = { repositoryPrefix: "registry.example.com/teams/shop", address: "registry.example.com" };
+
+    it("is pushed under the registry's prefix, the network and the app", () => {
+        assert.strictEqual(pushedRepository(registry, app({}, { name: "api" })), "registry.example.com/teams/shop/shop/api");
+    });
+
+    it("authenticates at the registry's address, with the user and secret password when the stack names them", async () => {
+        assert.deepStrictEqual(registryAuth(registry), { address: "registry.example.com", username: undefined, password: undefined });
+        const auth = registryAuth({ ...registry, address: "http://127.0.0.1:5000", username: "ci", password: pulumi.secret("pw") });
+        assert.strictEqual(auth.address, "http://127.0.0.1:5000");
+        assert.strictEqual(auth.username, "ci");
+        assert.strictEqual(await pulumi.isSecret(auth.password as pulumi.Output<string>), true);
+    });
+});
