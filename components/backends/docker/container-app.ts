@@ -10,8 +10,7 @@ import { resolveContainer } from "./container-parts";
 import { helperName, sidecarContainer } from "./helper-containers";
 import { namedVolumes } from "./named-volumes";
 import { publishedUrl } from "./ports";
-import { tmpfsMounts } from "./tmpfs";
-import { createNamedVolumes, helperParts, resolveHelpers, runInitContainers } from "./workload-containers";
+import { createNamedVolumes, helperParts, ownParts, resolveHelpers, runInitContainers } from "./workload-containers";
 import { placeDockerApp } from "./allow-networks";
 import { allowNetworkName } from "./reach";
 
@@ -60,18 +59,7 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
             continue;
         }
 
-        const parts = {
-            imageId,
-            envs: own.envs,
-            uploads: own.uploads,
-            readOnlyRoot: own.readOnlyRoot,
-            tmpfs: tmpfsMounts(
-                app.security,
-                app.volumes.filter((v) => !named.includes(v)),
-            ),
-            volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
-            networks,
-        };
+        const parts = ownParts(app, imageId, own, named, namedVolume, networks);
         const container = new docker.Container(`${app.name}-${index}`, replicaContainer(app, index, parts), containerOptions(parent, own.secretOutputs, [...run.containers, ...after]));
         containers.push(container);
         resourceNames.push(name);

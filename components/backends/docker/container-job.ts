@@ -9,8 +9,7 @@ import { resolveContainer } from "./container-parts";
 import { helperName } from "./helper-containers";
 import { namedVolumes } from "./named-volumes";
 import { runOutcome, runToCompletion } from "./run-outcome";
-import { tmpfsMounts } from "./tmpfs";
-import { createNamedVolumes, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
+import { createNamedVolumes, ownParts, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
 import { placeDockerJob } from "./allow-networks";
 
 /** The job's container: `<network>-<job>-job` (ends in a word, so it is no replica's `<network>-<app>-<n>`). */
@@ -61,18 +60,7 @@ export async function renderDockerJob(job: JobModel, parent: pulumi.Resource, de
     if (!run.succeeded) {
         return { resourceNames: resourceNames.sort(), readiness: { resources: run.containers, succeeded: Promise.resolve(false) } };
     }
-    const parts: ContainerParts = {
-        imageId,
-        envs: own.envs,
-        uploads: own.uploads,
-        readOnlyRoot: own.readOnlyRoot,
-        tmpfs: tmpfsMounts(
-            job.security,
-            job.volumes.filter((v) => !named.includes(v)),
-        ),
-        volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
-        networks,
-    };
+    const parts = ownParts(job, imageId, own, named, namedVolume, networks);
     const options = { ...containerOptions(parent, own.secretOutputs, [...run.containers, ...after]), customTimeouts: { create: `${job.timeoutSeconds}s` } };
     const container = new docker.Container(job.name, jobContainer(job, parts), options);
     return {

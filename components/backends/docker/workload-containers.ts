@@ -72,6 +72,32 @@ export function helperParts(helper: ResolvedHelper, namedVolume: (volume: string
     };
 }
 
+/**
+ * The parts of a workload's own container (an app's replica, a job's one run):
+ * tmpfs for its ephemeral volumes, its named volumes, its networks.
+ */
+export function ownParts(
+    workload: Pick<WorkloadModel, "security" | "volumes">,
+    imageId: pulumi.Input<string>,
+    own: ResolvedContainer,
+    named: VolumeModel[],
+    namedVolume: (volume: string) => pulumi.Input<string>,
+    networks: docker.types.input.ContainerNetworksAdvanced[],
+): ContainerParts {
+    return {
+        imageId,
+        envs: own.envs,
+        uploads: own.uploads,
+        readOnlyRoot: own.readOnlyRoot,
+        tmpfs: tmpfsMounts(
+            workload.security,
+            workload.volumes.filter((v) => !named.includes(v)),
+        ),
+        volumes: named.map((v) => ({ volumeName: namedVolume(v.name), containerPath: v.mountPath, readOnly: v.readOnly })),
+        networks,
+    };
+}
+
 /** Where a container's init containers go. */
 export interface InitRun {
     /** The Docker name of the container they serve. */
