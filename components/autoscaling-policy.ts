@@ -1,21 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { validateAutoscalingPolicy } from "./validation/autoscaling-policy";
 import type { ContainerApp } from "./container-app";
+import type { AutoscalingArgs } from "./autoscaling";
 
-export interface ScalingBehaviourArgs {
-    /**
-     * Seconds of past recommendations considered before scaling in this direction.
-     * @default Kubernetes' default (0 up, 300 down)
-     */
-    stabilizationWindowSeconds?: number;
-    /**
-     * At most this many pods added (scaleUp) or removed (scaleDown) per minute.
-     * @default Kubernetes' default
-     */
-    podsPerMinute?: number;
-}
-
-export interface AutoscalingPolicyArgs {
+export interface AutoscalingPolicyArgs extends AutoscalingArgs {
     /** The app to scale. Create the policy right after the app. */
     app: ContainerApp;
     /**
@@ -23,40 +11,13 @@ export interface AutoscalingPolicyArgs {
      * @default the app's target
      */
     target?: string;
-    /** Fewest replicas (Docker runs exactly this many). */
-    minReplicas: number;
-    /** Most replicas. */
-    maxReplicas: number;
-    /**
-     * Target average CPU use, percent of the app's CPU request.
-     * @default not scaled on CPU
-     */
-    cpuUtilization?: number;
-    /**
-     * Target average memory use, percent of the app's memory request.
-     * @default not scaled on memory
-     */
-    memoryUtilization?: number;
-    /**
-     * How fast to scale up.
-     * @default Kubernetes' default
-     */
-    scaleUp?: ScalingBehaviourArgs;
-    /**
-     * How fast to scale down.
-     * @default Kubernetes' default
-     */
-    scaleDown?: ScalingBehaviourArgs;
-    /**
-     * Pods that must stay available during voluntary disruptions such as node drains
-     * (a PodDisruptionBudget); must be below minReplicas.
-     * @default no budget
-     */
-    minAvailable?: number;
 }
 
 /**
  * Scales a ContainerApp between min and max replicas on CPU and memory use.
+ * The same args can be given inline instead (ContainerApp's `autoscaling`: one
+ * component fewer, and the only form the component provider serves); an app
+ * takes one of the two.
  * Kubernetes: a HorizontalPodAutoscaler (and a PodDisruptionBudget), and the
  * app's Deployment leaves its replica count to the autoscaler. Docker has no
  * autoscaler: the app runs minReplicas containers, with a warning.

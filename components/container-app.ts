@@ -12,6 +12,7 @@ import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 import type { DependencyArgs } from "./dependency";
 import type { HelperContainerArgs } from "./helper-container";
+import type { AutoscalingArgs } from "./autoscaling";
 
 export interface PortArgs {
     /**
@@ -335,6 +336,15 @@ export interface ContainerAppArgs {
      */
     replicas?: number;
     /**
+     * Scale between minReplicas and maxReplicas on CPU and memory use, as an
+     * AutoscalingPolicy does (the same args; set this or replicas, and no policy
+     * for the app). Kubernetes: a HorizontalPodAutoscaler (and a PodDisruptionBudget
+     * with minAvailable), and the Deployment leaves its replica count to it. Docker
+     * has no autoscaler: the app runs minReplicas containers, with a warning.
+     * @default not autoscaled (replicas instances)
+     */
+    autoscaling?: AutoscalingArgs;
+    /**
      * "always", "on-failure" or "never" (Docker; Kubernetes Deployments always restart).
      * @default {@link argDefaults.app.restartPolicy}
      */
@@ -437,12 +447,13 @@ export class ContainerApp extends pulumi.ComponentResource {
     private rendered = false;
 
     constructor(name: string, args: ContainerAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { model, backend, warnings } = validateContainerApp(name, args, opts);
+        const { model, autoscaling, backend, warnings } = validateContainerApp(name, args, opts);
         super("berth:index:ContainerApp", name, {}, opts);
         for (const warning of warnings) {
             pulumi.log.warn(warning, this);
         }
         this.appModel = model;
+        this.autoscaling = autoscaling;
         backend.app.declare(model, this);
 
         // Children are registered once the program's synchronous part has run and
@@ -465,8 +476,13 @@ export class ContainerApp extends pulumi.ComponentResource {
             },
             (dependencies) => {
                 // Rendering starts at once (Docker places the app on its networks before it awaits anything).
-                const rendered = backend.app.render(model, this.autoscaling, this, dependencies);
-                return this.warnSecretEnv().then(() => rendered);
+                const scaling = this.autoscaling;
+                const rendered = backend.app.render(model, scaling, this, dependencies);
+                // The app's own autoscaling: the same objects a policy creates, as the app's children.
+                const scalingNames = scaling?.inline ? backend.autoscaling.render(scaling, this) : [];
+                return this.warnSecretEnv()
+                    .then(() => rendered)
+                    .then((app) => (scalingNames.length === 0 ? app : { ...app, resourceNames: withNames(app.resourceNames, scalingNames) }));
             },
             { ...notRendered(), url: undefined },
         );
@@ -483,7 +499,9 @@ export class ContainerApp extends pulumi.ComponentResource {
     /** @internal Why a policy cannot take over the replica count now; checked with the policy's other rules. */
     public autoscalingProblems(policyName: string): string[] {
         const problems: string[] = [];
-        if (this.autoscaling) {
+        if (this.autoscaling?.inline) {
+            problems.push(`app "${this.appModel.name}" scales by its own autoscaling arg; remove the policy, or the app's autoscaling (ContainerApp "${this.appModel.name}" autoscaling)`);
+        } else if (this.autoscaling) {
             problems.push(`app "${this.appModel.name}" already has AutoscalingPolicy "${this.autoscaling.name}"`);
         }
         if (this.rendered) {
@@ -526,4 +544,9 @@ export class ContainerApp extends pulumi.ComponentResource {
         replicaFindings.errors.forEach((error) => findings.problem(`${error}${hint}`));
         replicaFindings.warnings.forEach((warning) => findings.warning(warning));
     }
+}
+
+/** An app's object names with more added, sorted as a backend reports them. */
+function withNames(names: pulumi.Input<string[]>, more: string[]): pulumi.Output<string[]> {
+    return pulumi.output(names).apply((known) => [...known, ...more].sort());
 }

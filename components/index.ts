@@ -19,7 +19,8 @@ export {
 export { ContainerJob, ContainerJobArgs } from "./container-job";
 export { DependencyArgs } from "./dependency";
 export { HelperContainerArgs, VolumeMountArgs } from "./helper-container";
-export { AutoscalingPolicy, AutoscalingPolicyArgs, ScalingBehaviourArgs } from "./autoscaling-policy";
+export { AutoscalingPolicy, AutoscalingPolicyArgs } from "./autoscaling-policy";
+export { AutoscalingArgs, ScalingBehaviourArgs } from "./autoscaling";
 export { BerthValidationError, BerthValidationErrors } from "./validation/errors";
 export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./backends/capabilities";
 export { Target } from "./stack/target";

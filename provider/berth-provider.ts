@@ -111,7 +111,7 @@ function refuseLateAutoscaling(name: string, args: Record<string, unknown>): voi
         throw new Error(
             `AutoscalingPolicy "${name}": through the berth provider (Pulumi YAML, Python, Go, .NET) each component is built in its own ` +
                 `call, so app "${app.appModel.name}" was deployed with its fixed replica count before this policy arrived. ` +
-                `Set the app's replicas instead (see docs/multi-language.md, "Autoscaling"); TypeScript programs can use AutoscalingPolicy.`,
+                `Give the app its own autoscaling arg instead, the same fields without app (see docs/multi-language.md, "Autoscaling").`,
         );
     }
 }

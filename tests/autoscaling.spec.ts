@@ -49,7 +49,7 @@ describe("AutoscalingPolicy", () => {
                 new berth.AutoscalingPolicy("web-scaling", { app: web, minReplicas: 2, maxReplicas: 10, cpuUtilization: 70 });
             }, onTarget("docker"));
             assert.deepStrictEqual(graph.ofType("docker:index/container:Container").map((c) => c.name), ["web-0", "web-1"]);
-            assert.match(warnings.join("\n"), /AutoscalingPolicy "web-scaling": app "web" runs 2 container\(s\): AutoscalingPolicy is not available on docker/);
+            assert.match(warnings.join("\n"), /AutoscalingPolicy "web-scaling": app "web" runs 2 container\(s\): Autoscaling \(ContainerApp `autoscaling`, AutoscalingPolicy\) is not available on docker/);
         });
 
         it("refuses minReplicas > 1 for an app that publishes a host port", async () => {

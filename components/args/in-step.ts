@@ -34,7 +34,8 @@ import type {
     TcpCheckArgs,
     VolumeArgs,
 } from "../container-app";
-import type { AutoscalingPolicyArgs, ScalingBehaviourArgs } from "../autoscaling-policy";
+import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
+import type { AutoscalingArgs, ScalingBehaviourArgs } from "../autoscaling";
 import type { ContainerJobArgs } from "../container-job";
 import type { DependencyArgs } from "../dependency";
 import type { HelperContainerArgs, VolumeMountArgs } from "../helper-container";
@@ -121,4 +122,5 @@ export type ArgsInStep = [
     Expect<InStep<AutoscalingPolicyArgs, PolicyInput>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleUp"]>>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleDown"]>>>,
+    Expect<InStep<AutoscalingArgs, NonNullable<AppInput["autoscaling"]>>>,
 ];

@@ -225,13 +225,13 @@ export const capabilities: Capability[] = [
     },
     {
         id: "autoscaling",
-        feature: "AutoscalingPolicy",
+        feature: "Autoscaling (ContainerApp `autoscaling`, AutoscalingPolicy)",
         docker: { support: "not available", how: "runs minReplicas containers; warning" },
         kubernetes: { support: "supported", how: "HorizontalPodAutoscaler (autoscaling/v2); Deployment omits replicas" },
     },
     {
         id: "disruption-budget",
-        feature: "AutoscalingPolicy `minAvailable`",
+        feature: "Autoscaling `minAvailable`",
         docker: { support: "not available", how: "no voluntary disruptions on one engine; ignored silently is safe" },
         kubernetes: { support: "supported", how: "PodDisruptionBudget" },
     },

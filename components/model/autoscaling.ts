@@ -1,7 +1,8 @@
+import type { AutoscalingSpec } from "../args/autoscaling";
 import { Target } from "../stack/target";
 import { AppModel } from "./app";
 
-/* An AutoscalingPolicy, resolved. */
+/* How an app scales (an AutoscalingPolicy, or a ContainerApp's `autoscaling`), resolved. */
 
 export interface ScalingBehaviourModel {
     stabilizationWindowSeconds?: number;
@@ -10,7 +11,12 @@ export interface ScalingBehaviourModel {
 }
 
 export interface AutoscalingModel {
+    /** Pulumi name of its resources: the policy's, or the app's for its own `autoscaling`. */
     name: string;
+    /** What declared it, as messages name it: `AutoscalingPolicy "web-scaling"` or `ContainerApp "web" autoscaling`. */
+    declaredBy: string;
+    /** Whether the app declared it (its `autoscaling` arg); the app then renders its resources. */
+    inline: boolean;
     target: Target;
     app: AppModel;
     minReplicas: number;
@@ -21,4 +27,22 @@ export interface AutoscalingModel {
     scaleDown?: ScalingBehaviourModel;
     /** PodDisruptionBudget minAvailable; undefined creates no budget. */
     minAvailable?: number;
+}
+
+/** How `app` scales, from validated args; `policy` names the AutoscalingPolicy, undefined for the app's own `autoscaling`. */
+export function autoscalingModel(app: AppModel, spec: AutoscalingSpec, policy: string | undefined): AutoscalingModel {
+    return {
+        name: policy ?? app.name,
+        declaredBy: policy === undefined ? `ContainerApp "${app.name}" autoscaling` : `AutoscalingPolicy "${policy}"`,
+        inline: policy === undefined,
+        target: app.target,
+        app,
+        minReplicas: spec.minReplicas,
+        maxReplicas: spec.maxReplicas,
+        cpuUtilization: spec.cpuUtilization,
+        memoryUtilization: spec.memoryUtilization,
+        scaleUp: spec.scaleUp,
+        scaleDown: spec.scaleDown,
+        minAvailable: spec.minAvailable,
+    };
 }

@@ -1,9 +1,10 @@
 import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
+import { autoscalingRules } from "../args/autoscaling";
 import { autoscalingPolicyRules, AutoscalingPolicySpec, autoscalingPolicySchema } from "../args/autoscaling-policy";
 import { ScalableApp } from "../args/component-refs";
 import { Backend, backendFor } from "../backends";
 import { PolicyContext } from "../backends/backend";
-import { AutoscalingModel } from "../model/autoscaling";
+import { AutoscalingModel, autoscalingModel } from "../model/autoscaling";
 import { readStackSettings } from "../stack/berth-settings";
 import { resolveOwnedTarget, Target } from "../stack/target";
 import { replicaTierFindings } from "../stack/tiers";
@@ -46,6 +47,7 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
     const stack = readStackSettings();
     const validation = new Validation("AutoscalingPolicy", name);
     const parsed = validation.parse(autoscalingPolicySchema, args);
+    validation.run(autoscalingRules, parsed, undefined);
     validation.run(autoscalingPolicyRules, parsed, undefined);
     const app = parsed.app?.appModel;
     const resolved = resolveOwnedTarget(parsed, app && { kind: "app", ...app }, validation);
@@ -56,19 +58,7 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
         placement = { target: resolved, context };
     }
     const valid = validation.finish(parsed, placement);
-    const spec = valid.spec;
-    const model: AutoscalingModel = {
-        name,
-        target: valid.context.target,
-        app: valid.context.context.app,
-        minReplicas: spec.minReplicas,
-        maxReplicas: spec.maxReplicas,
-        cpuUtilization: spec.cpuUtilization,
-        memoryUtilization: spec.memoryUtilization,
-        scaleUp: spec.scaleUp,
-        scaleDown: spec.scaleDown,
-        minAvailable: spec.minAvailable,
-    };
+    const model = autoscalingModel(valid.context.context.app, valid.spec, name);
     const backend = backendFor(valid.context.target);
-    return { model, app: spec.app, backend, warnings: [...valid.warnings, ...backend.autoscaling.warnings(model)] };
+    return { model, app: valid.spec.app, backend, warnings: [...valid.warnings, ...backend.autoscaling.warnings(model)] };
 }

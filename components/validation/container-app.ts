@@ -20,13 +20,16 @@ import {
     workloadName,
 } from "./workload-rules";
 import { Validation } from "./validation";
+import { appAutoscalingRules, replicasBesideAutoscaling } from "./app-autoscaling";
+import { AutoscalingModel, autoscalingModel } from "../model/autoscaling";
 
 /** The longest name of an app that keeps data (see statefulNameFits). */
 export const statefulNameLength = 52;
 
-/** A valid ContainerApp: its model, the backend of its target, and the warnings to log once it is registered. */
+/** A valid ContainerApp: its model (and its own autoscaling's), the backend of its target, and the warnings to log once it is registered. */
 export interface ValidApp {
     model: AppModel;
+    autoscaling: AutoscalingModel | undefined;
     backend: Backend;
     warnings: string[];
 }
@@ -97,6 +100,7 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const validation = new Validation("ContainerApp", name);
     const parsed = validation.parse(containerAppSchema, withDefaults(args, stack.defaults));
     validation.run(containerAppRules, parsed, undefined);
+    replicasBesideAutoscaling(args, validation);
     const network = parsed.network?.networkModel;
     const resolved = resolveOwnedTarget(parsed, network && { kind: "network", ...network }, validation);
     let placement: { target: Target; context: AppContext } | undefined;
@@ -115,6 +119,7 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
             workloadName,
             helpersNamedApart,
             tierRules,
+            ...appAutoscalingRules,
         ];
         validation.run(rules, parsed, context);
         placement = { target: resolved, context };
@@ -123,5 +128,7 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const { target, context } = valid.context;
     const backend = backendFor(target);
     const model = appModel(name, valid.spec, { target, network: context.network, tier: context.tier, skipAwait: resolveSkipAwait(valid.spec.skipAwait) });
-    return { model, backend, warnings: [...valid.warnings, ...backend.app.warnings(model)] };
+    const autoscaling = valid.spec.autoscaling && autoscalingModel(model, valid.spec.autoscaling, undefined);
+    const scalingWarnings = autoscaling ? backend.autoscaling.warnings(autoscaling) : [];
+    return { model, autoscaling, backend, warnings: [...valid.warnings, ...backend.app.warnings(model), ...scalingWarnings] };
 }

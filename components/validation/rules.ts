@@ -34,3 +34,12 @@ export function rulesFor<Spec, Context = undefined>() {
         check,
     });
 }
+
+/** Findings of a nested arg (ContainerApp's `autoscaling`): each problem's path starts at it. */
+export function findingsUnder(findings: Findings, prefix: ReadonlyArray<PropertyKey>): Findings {
+    return {
+        problem: (message, path = []) => findings.problem(message, [...prefix, ...path]),
+        claim: (claim) => findings.claim(claim),
+        warning: (message) => findings.warning(message),
+    };
+}

@@ -58,5 +58,6 @@ export function contents(parts: Partial<ConfigContents> = {}): ConfigContents {
 
 /** A policy's model for an app. */
 export function policy(app: AppModel, overrides: Partial<AutoscalingModel> = {}): AutoscalingModel {
-    return { name: `${app.name}-scaling`, target: app.target, app, minReplicas: 2, maxReplicas: 10, cpuUtilization: 70, ...overrides };
+    const name = `${app.name}-scaling`;
+    return { name, declaredBy: `AutoscalingPolicy "${name}"`, inline: false, target: app.target, app, minReplicas: 2, maxReplicas: 10, cpuUtilization: 70, ...overrides };
 }

@@ -172,7 +172,7 @@ describe("the component provider's Construct", () => {
             const { web } = await webOnShop({ resources: { requests: { cpu: "250m" } } });
             await construct("AutoscalingPolicy", "web-scaling", { app: wire.ref(web.urn), minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 }, { app: [web.urn] });
         });
-        assert.match(error.message, /^AutoscalingPolicy "web-scaling": through the berth provider .* app "web" was deployed .* Set the app's replicas instead/);
+        assert.match(error.message, /^AutoscalingPolicy "web-scaling": through the berth provider .* app "web" was deployed .* Give the app its own autoscaling arg instead/);
     });
 
     it("refuses a type berth does not serve", async () => {

@@ -13,13 +13,15 @@ import { AppContext, PolicyContext } from "../backend";
 const appRule = rulesFor<ContainerAppSpec, AppContext>();
 const policyRule = rulesFor<AutoscalingPolicySpec, PolicyContext>();
 
-export const publishingNeedsOneReplica = appRule(["ports", "replicas"], (app, _context, findings) => {
-    if (app.replicas <= 1) {
+/** An app's own autoscaling runs its minReplicas containers on Docker. */
+export const publishingNeedsOneReplica = appRule(["ports", "replicas", "autoscaling"], (app, _context, findings) => {
+    const [count, field] = app.autoscaling ? [app.autoscaling.minReplicas, "autoscaling.minReplicas"] : [app.replicas, "replicas"];
+    if (count <= 1) {
         return;
     }
     app.ports.forEach((p, index) => {
         if (p.publish !== undefined) {
-            findings.problem(`ports[${index}].publish: a Docker host port is bound by one container, so publishing needs replicas: 1 (got ${app.replicas})`);
+            findings.problem(`ports[${index}].publish: a Docker host port is bound by one container, so publishing needs ${field}: 1 (got ${count})`);
         }
     });
 });

@@ -46,7 +46,7 @@ export const dockerBackend: Backend = {
     autoscaling: {
         rules: [scalingNeedsOneContainerPerHostPort],
         warnings: (policy) => [
-            unsupported("autoscaling", "docker", `AutoscalingPolicy "${policy.name}": app "${policy.app.name}" runs ${policy.minReplicas} container(s)`),
+            unsupported("autoscaling", "docker", `${policy.declaredBy}: app "${policy.app.name}" runs ${policy.minReplicas} container(s)`),
         ],
         render: () => [],
     },
