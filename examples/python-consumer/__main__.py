@@ -25,8 +25,9 @@ web = berth.ContainerApp(
     configs=[{"config": cfg, "mount_path": "/etc/web", "secrets_as_files": True}],
     health_check={"http": {"path": "/healthz", "port": 8080}},
     resources={"requests": {"cpu": "250m", "memory": "256Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}},
-    # Through the provider an AutoscalingPolicy cannot take over the replicas: set them here.
-    replicas=1,
+    # Kubernetes: a HorizontalPodAutoscaler keeps 1 to 3 pods at 70 % of their CPU request.
+    # Docker: minReplicas containers (one: the app publishes a host port), with a warning.
+    autoscaling={"min_replicas": 1, "max_replicas": 3, "cpu_utilization": 70},
 )
 
 pulumi.export("address", web.address)

@@ -4,7 +4,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
-import { KubeApi, waitFor } from "./kubernetes-api";
+import { fieldsAppliedByPulumi, KubeApi, waitFor } from "./kubernetes-api";
 import { LocalCluster } from "./kubernetes-cluster";
 import { changes, creates, leakedSecrets } from "./kubernetes-preview";
 import { E2EStack } from "./stack";
@@ -144,6 +144,7 @@ describe("berth from other languages through its component provider", function (
                 "berth:index:AppNetwork::yaml-shop",
                 "berth:index:ContainerApp::web",
                 "kubernetes:apps/v1:Deployment::web",
+                "kubernetes:autoscaling/v2:HorizontalPodAutoscaler::web",
                 "kubernetes:core/v1:ConfigMap::web-config",
                 "kubernetes:core/v1:Namespace::yaml-shop",
                 "kubernetes:core/v1:Secret::web-config-secret",
@@ -168,8 +169,12 @@ describe("berth from other languages through its component provider", function (
             const secret = await api.mustGet("Secret", "web-config", namespace);
             assert.strictEqual(Buffer.from(secret.data!.API_TOKEN, "base64").toString(), token);
 
+            // The app's autoscaling arg: the autoscaler owns the count, so the Deployment was sent without one.
+            const autoscaler = await api.mustGet("HorizontalPodAutoscaler", "web", namespace);
+            assert.deepStrictEqual([autoscaler.spec.minReplicas, autoscaler.spec.maxReplicas], [1, 3]);
+            assert.deepStrictEqual(autoscaler.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: "web" });
             const deployment = await api.mustGet("Deployment", "web", namespace);
-            assert.strictEqual(deployment.spec.replicas, 1);
+            assert.ok(!("f:replicas" in (fieldsAppliedByPulumi(deployment)["f:spec"] as object)), "Pulumi applied spec.replicas beside the autoscaler");
             const pod = deployment.spec.template;
             assert.match(pod.metadata.annotations["berth.dev/config-hash"], /^[0-9a-f]{64}$/);
             const [container] = pod.spec.containers;
@@ -203,7 +208,7 @@ describe("berth from other languages through its component provider", function (
             // Without kube-controller-manager a deleted namespace stays Terminating: deleted is enough.
             const ns = await api.get("Namespace", namespace);
             assert.ok(ns === undefined || ns.metadata.deletionTimestamp, `namespace ${namespace} is still there`);
-            for (const kind of ["Deployment", "Service", "ConfigMap", "Secret", "NetworkPolicy"] as const) {
+            for (const kind of ["Deployment", "HorizontalPodAutoscaler", "Service", "ConfigMap", "Secret", "NetworkPolicy"] as const) {
                 const left = (await api.list(kind, namespace)).filter((o) => !o.metadata.deletionTimestamp && o.metadata.name !== "kube-root-ca.crt");
                 assert.deepStrictEqual(left.map((o) => o.metadata.name), [], `${kind}s left in ${namespace}`);
             }

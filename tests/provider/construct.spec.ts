@@ -175,6 +175,17 @@ describe("the component provider's Construct", () => {
         assert.match(error.message, /^AutoscalingPolicy "web-scaling": through the berth provider .* app "web" was deployed .* Give the app its own autoscaling arg instead/);
     });
 
+    it("autoscales an app through its own autoscaling arg: the HorizontalPodAutoscaler owns the Deployment's count", async () => {
+        const { graph } = await runProgram(
+            () => webOnShop({ resources: { requests: { cpu: "250m" } }, autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70, scaleDown: { podsPerMinute: 1 } } }),
+            onTarget("kubernetes"),
+        );
+        const hpa = graph.inputs("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "web");
+        assert.deepStrictEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas, hpa.spec.scaleTargetRef.name], [2, 5, "web"]);
+        assert.deepStrictEqual(hpa.spec.behavior.scaleDown, { policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] });
+        assert.ok(!("replicas" in graph.inputs("kubernetes:apps/v1:Deployment", "web").spec), "an autoscaled Deployment must not set replicas");
+    });
+
     it("refuses a type berth does not serve", async () => {
         await assert.rejects(berthProvider.construct("x", "berth:index:Nope", {}, {}), /berth has no component berth:index:Nope; it serves berth:index:AppNetwork/);
     });
