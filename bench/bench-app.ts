@@ -21,7 +21,6 @@ export const defaultSystem: SystemOptions = { network: "bench", skipAwait: false
 export interface BenchApp {
     name: string;
     configName: string;
-    scalingName: string;
     image: string;
     port: { name: string; port: number };
     healthPath: string;
@@ -45,7 +44,6 @@ export function benchApp(index: number): BenchApp {
     return {
         name,
         configName: `${name}-config`,
-        scalingName: `${name}-scaling`,
         image: `registry.example.com/bench/${name}:1.0.${index}`,
         port: { name: "http", port: 8080 },
         healthPath: "/healthz",

@@ -13,7 +13,7 @@ export function berthSystem(appCount: number, options: SystemOptions = defaultSy
             values: app.values,
             secrets: { [app.secret.key]: pulumi.secret(app.secret.value) },
         });
-        const container = new berth.ContainerApp(app.name, {
+        new berth.ContainerApp(app.name, {
             network,
             image: app.image,
             ports: [app.port],
@@ -21,13 +21,9 @@ export function berthSystem(appCount: number, options: SystemOptions = defaultSy
             configs: [{ config, mountPath: app.mountPath }],
             healthCheck: { http: { path: app.healthPath, port: app.port.port } },
             resources: { requests: app.requests, limits: app.limits },
+            // The app's own autoscaling: one component per app fewer than an AutoscalingPolicy (issue 20).
+            autoscaling: { minReplicas: app.minReplicas, maxReplicas: app.maxReplicas, cpuUtilization: app.cpuUtilization },
             skipAwait: options.skipAwait,
-        });
-        new berth.AutoscalingPolicy(app.scalingName, {
-            app: container,
-            minReplicas: app.minReplicas,
-            maxReplicas: app.maxReplicas,
-            cpuUtilization: app.cpuUtilization,
         });
     }
 }

@@ -111,7 +111,8 @@ export function rawKubernetesSystem(appCount: number, options: SystemOptions = d
                 ports: [{ name: app.port.name, port: app.port.port, targetPort: app.port.port, protocol: "TCP" }],
             },
         });
-        new k8s.autoscaling.v2.HorizontalPodAutoscaler(app.scalingName, {
+        // Named after the app, as berth names the autoscaler an app declares itself.
+        new k8s.autoscaling.v2.HorizontalPodAutoscaler(app.name, {
             metadata,
             spec: {
                 scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: app.name },

@@ -90,8 +90,8 @@ export function resultsMarkdown(summary: Summary, context: ReportContext): strin
         "## Method",
         "",
         `- The system: N apps (N = ${options.apps.join(", ")}) on one network; each app is a ContainerApp with its own AppConfig ` +
-            "(a 6 KiB file, two values, one secret), one port, an HTTP health check, requests and limits, and an AutoscalingPolicy " +
-            "on CPU (2–10 replicas). berth's program is `bench/berth-system.ts`; the hand-written ones, with the raw @pulumi/kubernetes " +
+            "(a 6 KiB file, two values, one secret), one port, an HTTP health check, requests and limits, and autoscaling " +
+            "on CPU (2–10 replicas; the app's own `autoscaling` arg, no AutoscalingPolicy). berth's program is `bench/berth-system.ts`; the hand-written ones, with the raw @pulumi/kubernetes " +
             "and @pulumi/docker resources, are `bench/raw-kubernetes-system.ts` and `bench/raw-docker-system.ts`.",
         "- Fairness, checked before measuring (`bench/equivalence.ts`): on both targets the two programs register the same provider " +
             "resources, by type and name, with the same inputs and the same secrecy, and neither has a secret in plaintext. " +
@@ -116,7 +116,7 @@ export function resultsMarkdown(summary: Summary, context: ReportContext): strin
         ...verdicts(summary).map((line) => `- ${line}`),
         "",
         "Provider resources: berth registers exactly the provider resources of the hand-written program (the fairness check compares " +
-            "them one by one); its component resources (AppNetwork, AppConfig, ContainerApp, AutoscalingPolicy) are the only additions, " +
+            "them one by one); its component resources (AppNetwork, AppConfig, ContainerApp) are the only additions, " +
             "and the engine creates nothing for them.",
         "",
     ].join("\n");
