@@ -48,3 +48,14 @@ export interface AutoscalingArgs {
      */
     minAvailable?: number;
 }
+
+export interface AppAutoscalingArgs extends AutoscalingArgs {
+    /**
+     * The AutoscalingPolicy that scaled the app before it took these args
+     * itself. Its objects (the HorizontalPodAutoscaler, the PodDisruptionBudget)
+     * are then kept, not deleted and created again (Pulumi aliases); the policy
+     * must have had the app's parent. Remove it once every stack has had an `up`.
+     * @default none (the app had no policy)
+     */
+    formerPolicy?: string;
+}

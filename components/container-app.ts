@@ -12,7 +12,7 @@ import type { AppNetwork } from "./app-network";
 import type { AppConfig } from "./app-config";
 import type { DependencyArgs } from "./dependency";
 import type { HelperContainerArgs } from "./helper-container";
-import type { AutoscalingArgs } from "./autoscaling";
+import type { AppAutoscalingArgs } from "./autoscaling";
 
 export interface PortArgs {
     /**
@@ -343,7 +343,7 @@ export interface ContainerAppArgs {
      * has no autoscaler: the app runs minReplicas containers, with a warning.
      * @default not autoscaled (replicas instances)
      */
-    autoscaling?: AutoscalingArgs;
+    autoscaling?: AppAutoscalingArgs;
     /**
      * "always", "on-failure" or "never" (Docker; Kubernetes Deployments always restart).
      * @default {@link argDefaults.app.restartPolicy}

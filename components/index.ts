@@ -20,7 +20,7 @@ export { ContainerJob, ContainerJobArgs } from "./container-job";
 export { DependencyArgs } from "./dependency";
 export { HelperContainerArgs, VolumeMountArgs } from "./helper-container";
 export { AutoscalingPolicy, AutoscalingPolicyArgs } from "./autoscaling-policy";
-export { AutoscalingArgs, ScalingBehaviourArgs } from "./autoscaling";
+export { AppAutoscalingArgs, AutoscalingArgs, ScalingBehaviourArgs } from "./autoscaling";
 export { BerthValidationError, BerthValidationErrors } from "./validation/errors";
 export { capabilities, capabilityTable, Capability, Support, TargetSupport } from "./backends/capabilities";
 export { Target } from "./stack/target";

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as berth from "../components";
 import { resolveOutput, runProgram } from "../components/testing";
-import { errorOf, onTarget, shop } from "./programs";
+import * as pulumi from "@pulumi/pulumi";
+import { errorOf, onTarget, OptionsRecorder, shop } from "./programs";
 
 /* A ContainerApp's own `autoscaling`: what an AutoscalingPolicy does, as one component. */
 
@@ -133,6 +134,56 @@ describe("ContainerApp autoscaling", () => {
                 onTarget("kubernetes", { "berth:tier": "prod" }),
             );
             assert.match(error.message, /ContainerApp "web": autoscaling\.minReplicas must be at least 2 \(got 1\) in a prod stack/);
+        });
+    });
+
+    describe("taking over an AutoscalingPolicy (formerPolicy)", () => {
+        const hpa = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+        const pdb = "kubernetes:policy/v1:PodDisruptionBudget";
+
+        /** The URNs the mocks gave a top-level AutoscalingPolicy's children of `type` named `name` in this project and stack. */
+        function policyChildUrns(type: string, name: string): string[] {
+            const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, unknown> };
+            const prefix = `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::berth:index:AutoscalingPolicy$`;
+            return [...monitor.getRegisteredResources().keys()].filter((urn) => urn.startsWith(prefix) && urn.endsWith(`$${type}::${name}`));
+        }
+
+        /** The aliases of web's child of `type` that rename it (the Kubernetes SDK adds its own, of other API versions). */
+        function renames(recorder: OptionsRecorder, type: string): pulumi.Alias[] {
+            return ((recorder.of(type, "web").aliases ?? []) as pulumi.Alias[]).filter((alias) => typeof alias === "object" && alias.name !== undefined);
+        }
+
+        /** web scaling by its own arg, its children's options recorded. */
+        function webTakingOver(formerPolicy: string | undefined, recorder: OptionsRecorder) {
+            const net = new berth.AppNetwork("shop", {});
+            return new berth.ContainerApp(
+                "web",
+                {
+                    network: net,
+                    image: "registry.example.com/shop/web:1.4.2",
+                    resources: { requests: { cpu: "250m", memory: "256Mi" } },
+                    autoscaling: { ...everyField, formerPolicy },
+                },
+                recorder.opts,
+            );
+        }
+
+        it("aliases the app's HorizontalPodAutoscaler and PodDisruptionBudget to the URNs the policy's had, so a stack keeps them", async () => {
+            await runProgram(() => scaledShop("policy", everyField), onTarget("kubernetes"));
+            const recorder = new OptionsRecorder();
+            await runProgram(() => webTakingOver("web-scaling", recorder), onTarget("kubernetes"));
+            for (const type of [hpa, pdb]) {
+                const aliases = renames(recorder, type);
+                assert.strictEqual(aliases.length, 1, type);
+                const aliasUrn = await resolveOutput(pulumi.createUrn(aliases[0].name!, type, aliases[0].parent as pulumi.Input<string>));
+                assert.deepStrictEqual([aliasUrn.value], policyChildUrns(type, "web-scaling"), type);
+            }
+        });
+
+        it("aliases nothing without it", async () => {
+            const recorder = new OptionsRecorder();
+            await runProgram(() => webTakingOver(undefined, recorder), onTarget("kubernetes"));
+            assert.deepStrictEqual(renames(recorder, hpa), []);
         });
     });
 

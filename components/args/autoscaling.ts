@@ -27,6 +27,9 @@ export const autoscalingSchema = z.strictObject(autoscalingShape);
 
 export type AutoscalingSpec = z.output<typeof autoscalingSchema>;
 
+/** A ContainerApp's own autoscaling: the same fields, and the policy it may replace. */
+export const appAutoscalingSchema = z.strictObject({ ...autoscalingShape, formerPolicy: field.name.optional() });
+
 const scalingRule = rulesFor<AutoscalingSpec>();
 
 const minWithinMax = scalingRule(["minReplicas", "maxReplicas"], (scaling, _context, findings) => {

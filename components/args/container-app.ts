@@ -4,7 +4,7 @@ import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
 import { imageBuildSchema } from "./image-build";
-import { autoscalingSchema } from "./autoscaling";
+import { appAutoscalingSchema } from "./autoscaling";
 import { dependency, distinctDependencies } from "./dependencies";
 import { helperContainerRules } from "./helper-containers";
 import { distinctConfigMounts, distinctVolumes } from "./mount-paths";
@@ -174,7 +174,7 @@ export const containerAppSchema = z.strictObject({
     // Each side defaults to none: the object is parsed from {} to fill them in.
     resources: resources.prefault({}),
     replicas: field.wholeNumber(0, 1000).default(argDefaults.app.replicas),
-    autoscaling: autoscalingSchema.optional(),
+    autoscaling: appAutoscalingSchema.optional(),
     restartPolicy: z.enum(["always", "on-failure", "never"], { error: () => 'must be "always", "on-failure" or "never"' }).default(argDefaults.app.restartPolicy),
     volumes: z.array(volume).default(argDefaults.app.volumes),
     labels: field.labels.default(argDefaults.app.labels),

@@ -35,7 +35,7 @@ import type {
     VolumeArgs,
 } from "../container-app";
 import type { AutoscalingPolicyArgs } from "../autoscaling-policy";
-import type { AutoscalingArgs, ScalingBehaviourArgs } from "../autoscaling";
+import type { AppAutoscalingArgs, ScalingBehaviourArgs } from "../autoscaling";
 import type { ContainerJobArgs } from "../container-job";
 import type { DependencyArgs } from "../dependency";
 import type { HelperContainerArgs, VolumeMountArgs } from "../helper-container";
@@ -122,5 +122,5 @@ export type ArgsInStep = [
     Expect<InStep<AutoscalingPolicyArgs, PolicyInput>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleUp"]>>>,
     Expect<InStep<ScalingBehaviourArgs, NonNullable<PolicyInput["scaleDown"]>>>,
-    Expect<InStep<AutoscalingArgs, NonNullable<AppInput["autoscaling"]>>>,
+    Expect<InStep<AppAutoscalingArgs, NonNullable<AppInput["autoscaling"]>>>,
 ];

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { AutoscalingSpec } from "../args/autoscaling";
 import { Target } from "../stack/target";
 import { AppModel } from "./app";
@@ -27,10 +28,15 @@ export interface AutoscalingModel {
     scaleDown?: ScalingBehaviourModel;
     /** PodDisruptionBudget minAvailable; undefined creates no budget. */
     minAvailable?: number;
+    /** The AutoscalingPolicy whose objects the app's own autoscaling takes over (aliases of them), and its URN. */
+    formerPolicy?: { name: string; urn: pulumi.Input<string> };
 }
 
-/** How `app` scales, from validated args; `policy` names the AutoscalingPolicy, undefined for the app's own `autoscaling`. */
-export function autoscalingModel(app: AppModel, spec: AutoscalingSpec, policy: string | undefined): AutoscalingModel {
+/**
+ * How `app` scales, from validated args; `policy` names the AutoscalingPolicy,
+ * undefined for the app's own `autoscaling` (which may take over `formerPolicy`).
+ */
+export function autoscalingModel(app: AppModel, spec: AutoscalingSpec, policy: string | undefined, formerPolicy?: AutoscalingModel["formerPolicy"]): AutoscalingModel {
     return {
         name: policy ?? app.name,
         declaredBy: policy === undefined ? `ContainerApp "${app.name}" autoscaling` : `AutoscalingPolicy "${policy}"`,
@@ -44,5 +50,6 @@ export function autoscalingModel(app: AppModel, spec: AutoscalingSpec, policy: s
         scaleUp: spec.scaleUp,
         scaleDown: spec.scaleDown,
         minAvailable: spec.minAvailable,
+        formerPolicy,
     };
 }

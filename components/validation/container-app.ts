@@ -128,7 +128,10 @@ export function validateContainerApp(name: string, args: ContainerAppArgs, opts:
     const { target, context } = valid.context;
     const backend = backendFor(target);
     const model = appModel(name, valid.spec, { target, network: context.network, tier: context.tier, skipAwait: resolveSkipAwait(valid.spec.skipAwait) });
-    const autoscaling = valid.spec.autoscaling && autoscalingModel(model, valid.spec.autoscaling, undefined);
+    const scaling = valid.spec.autoscaling;
+    // The policy's URN as it was: a sibling of the app (the same parent), typed AutoscalingPolicy.
+    const formerPolicy = scaling?.formerPolicy === undefined ? undefined : { name: scaling.formerPolicy, urn: pulumi.createUrn(scaling.formerPolicy, "berth:index:AutoscalingPolicy", opts?.parent) };
+    const autoscaling = scaling && autoscalingModel(model, scaling, undefined, formerPolicy);
     const scalingWarnings = autoscaling ? backend.autoscaling.warnings(autoscaling) : [];
     return { model, autoscaling, backend, warnings: [...valid.warnings, ...backend.app.warnings(model), ...scalingWarnings] };
 }

@@ -517,6 +517,65 @@ describe("berth on Kubernetes through the real engine and a local API server", f
             });
         }
     });
+
+    describe("an app whose own autoscaling takes over its AutoscalingPolicy (tests/e2e/projects/takeover)", function () {
+        stopAtFirstFailure();
+        const namespace = "e2e-takeover";
+        const hpaKey = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+        const pdbKey = "kubernetes:policy/v1:PodDisruptionBudget";
+        let stack: E2EStack;
+        let uids: string[];
+        const objectUids = async () => [
+            (await api.mustGet("HorizontalPodAutoscaler", "web", namespace)).metadata.uid,
+            (await api.mustGet("PodDisruptionBudget", "web", namespace)).metadata.uid,
+        ];
+        const useForm = (form: string) => stack.stack.setConfig("berth-e2e-takeover:form", { value: form });
+
+        before(async function () {
+            await expectNamespaceAbsent(api, namespace);
+            stack = await E2EStack.create(path.join(repoRoot, "tests", "e2e", "projects", "takeover"), "kubernetes", {
+                "berth-e2e-takeover:form": { value: "policy" },
+                "kubernetes:kubeconfig": { value: cluster.kubeconfig },
+            });
+        });
+
+        after(async function () {
+            await stack?.dispose();
+        });
+
+        it("up with the policy creates its HorizontalPodAutoscaler and PodDisruptionBudget", async () => {
+            const result = await stack.stack.up({ color: "never" });
+            assert.strictEqual(result.summary.result, "succeeded");
+            uids = await objectUids();
+        });
+
+        it("without formerPolicy the preview would create the app's objects and delete the policy's, the same Kubernetes objects", async () => {
+            await useForm("unaliased");
+            const planned = changes(await stack.previewJson());
+            for (const key of [hpaKey, pdbKey]) {
+                assert.strictEqual(planned[`${key}::web`], "create", key);
+                assert.strictEqual(planned[`${key}::web-scaling`], "delete", key);
+            }
+        });
+
+        it("with formerPolicy the preview keeps them: only the policy's component goes", async () => {
+            await useForm("inline");
+            assert.deepStrictEqual(changes(await stack.previewJson()), { "berth:index:AutoscalingPolicy::web-scaling": "delete" });
+        });
+
+        it("up keeps the very same objects, and a second preview changes nothing", async () => {
+            const result = await stack.stack.up({ color: "never" });
+            assert.strictEqual(result.summary.result, "succeeded");
+            assert.deepStrictEqual(await objectUids(), uids);
+            assert.deepStrictEqual(changes(await stack.previewJson()), {});
+        });
+
+        it("destroy removes every object", async () => {
+            const result = await stack.stack.destroy({ color: "never" });
+            assert.strictEqual(result.summary.result, "succeeded");
+            await expectNothingLeft(api, namespace, cluster.controllersRun);
+        });
+    });
 });
 
 /** The resource changes of an update other than `same`. */

@@ -143,7 +143,7 @@ describe("the component provider's schema", function () {
 
     it("names object types without the TypeScript Args suffix (SDKs add their own)", () => {
         assert.deepStrictEqual(Object.keys(inferred.types).sort(), [
-            "berth:index:Autoscaling",
+            "berth:index:AppAutoscaling",
             "berth:index:ConfigMount",
             "berth:index:Dependency",
             "berth:index:Egress",

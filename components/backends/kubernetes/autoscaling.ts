@@ -13,11 +13,14 @@ import { objectMetadata } from "./metadata";
 export function renderKubernetesAutoscaling(policy: AutoscalingModel, parent: pulumi.Resource): string[] {
     const app = policy.app;
     const metadata = objectMetadata(app.name, app.network.ref, appLabels(app), app.skipAwait);
-    new k8s.autoscaling.v2.HorizontalPodAutoscaler(policy.name, { metadata, spec: autoscalerSpec(policy) }, { parent });
+    // An app that took over its former policy's args keeps that policy's objects: they were named after it, under it.
+    const former = policy.formerPolicy;
+    const opts: pulumi.CustomResourceOptions = { parent, aliases: former ? [{ name: former.name, parent: former.urn }] : undefined };
+    new k8s.autoscaling.v2.HorizontalPodAutoscaler(policy.name, { metadata, spec: autoscalerSpec(policy) }, opts);
     const names = [`HorizontalPodAutoscaler/${app.name}`];
     const budget = disruptionBudgetSpec(policy);
     if (budget) {
-        new k8s.policy.v1.PodDisruptionBudget(policy.name, { metadata, spec: budget }, { parent });
+        new k8s.policy.v1.PodDisruptionBudget(policy.name, { metadata, spec: budget }, opts);
         names.push(`PodDisruptionBudget/${app.name}`);
     }
     return names;
