@@ -331,7 +331,7 @@ export interface ContainerAppArgs {
      */
     resources?: ResourcesArgs;
     /**
-     * Number of instances (an AutoscalingPolicy takes over when attached).
+     * Number of instances; not with `autoscaling` (an AutoscalingPolicy takes over when attached).
      * @default {@link argDefaults.app.replicas}
      */
     replicas?: number;
