@@ -187,6 +187,18 @@ describe("ContainerApp autoscaling", () => {
         });
     });
 
+    it("refuses a policy named like an app that scales by its own arg: their objects would share a name", async () => {
+        const error = await errorOf(() => {
+            const { net } = shop({ webArgs: { ports: [{ name: "http", port: 8080 }], replicas: undefined, autoscaling: { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70 } } });
+            const api = new berth.ContainerApp("api", { network: net, image: "registry.example.com/shop/api:1", resources: { requests: { cpu: "100m" } } });
+            new berth.AutoscalingPolicy("web", { app: api, minReplicas: 1, maxReplicas: 3, cpuUtilization: 70 });
+        }, onTarget("docker"));
+        assert.strictEqual(
+            error.message,
+            'AutoscalingPolicy "web": names its HorizontalPodAutoscaler "web", as app "web"\'s HorizontalPodAutoscaler is named; rename one of them',
+        );
+    });
+
     it("refuses an AutoscalingPolicy for an app that scales by its own arg", async () => {
         const error = await errorOf(() => {
             const web = scaledShop("inline", { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 });

@@ -3,6 +3,7 @@ import type { ContainerAppSpec } from "../args/container-app";
 import { autoscalingRules, unrequestedMetrics } from "../args/autoscaling";
 import { AppContext } from "../backends/backend";
 import { replicaTierFindings } from "../stack/tiers";
+import { autoscalerNameClaim } from "./claims";
 import { Findings, findingsUnder, rulesFor } from "./rules";
 
 /*
@@ -42,8 +43,15 @@ const prodMinimum = appRule(["autoscaling"], (app, { tier }, findings) => {
     }
 });
 
+/** Its objects' Pulumi name, the app's, is one no other autoscaler of the program has (an AutoscalingPolicy's). */
+const autoscalerName = appRule(["autoscaling"], (app, { name }, findings) => {
+    if (app.autoscaling) {
+        findings.claim(autoscalerNameClaim(`app "${name}"`, name, ["autoscaling"]));
+    }
+});
+
 /** Rules of a ContainerApp's `autoscaling`, each run when the args it reads are valid. */
-export const appAutoscalingRules = [withinItself, requestsTheMetric, notASingleton, prodMinimum];
+export const appAutoscalingRules = [withinItself, requestsTheMetric, notASingleton, prodMinimum, autoscalerName];
 
 /**
  * `replicas` and `autoscaling` both set the count: one is a mistake. Read from

@@ -8,6 +8,7 @@ import { AutoscalingModel, autoscalingModel } from "../model/autoscaling";
 import { readStackSettings } from "../stack/berth-settings";
 import { resolveOwnedTarget, Target } from "../stack/target";
 import { replicaTierFindings } from "../stack/tiers";
+import { autoscalerNameClaim } from "./claims";
 import { rulesFor } from "./rules";
 import { Validation } from "./validation";
 
@@ -26,6 +27,11 @@ const notASingleton = policyRule(["app"], (_policy, { app }, findings) => {
     if (app.singleton) {
         findings.problem(`app "${app.name}" is a singleton (exactly one instance); an autoscaler would run several: remove the policy, or singleton`);
     }
+});
+
+/** Its objects' Pulumi name, the policy's, is one no other autoscaler of the program has. */
+const autoscalerName = policyRule([], (_policy, { name }, findings) => {
+    findings.claim(autoscalerNameClaim(`AutoscalingPolicy "${name}"`, name, []));
 });
 
 /** One policy per app, created before the app is deployed (see ContainerApp.autoscalingProblems). */
@@ -54,7 +60,7 @@ export function validateAutoscalingPolicy(name: string, args: AutoscalingPolicyA
     let placement: { target: Target; context: PolicyContext } | undefined;
     if (app && resolved) {
         const context: PolicyContext = { name, app, tier: stack.tier };
-        validation.run([...backendFor(resolved).autoscaling.rules, notASingleton, appTakesAPolicy, prodReplicas], parsed, context);
+        validation.run([...backendFor(resolved).autoscaling.rules, notASingleton, appTakesAPolicy, prodReplicas, autoscalerName], parsed, context);
         placement = { target: resolved, context };
     }
     const valid = validation.finish(parsed, placement);

@@ -73,3 +73,20 @@ export function derivedNameClaim(scope: string, owner: string, derived: DerivedN
         clash: (holder) => `${derived.path} makes its ${derived.role} "${derived.name}", the name of ${holder}; rename one of them`,
     };
 }
+
+/**
+ * The Pulumi name of an autoscaler's objects (HorizontalPodAutoscaler and
+ * PodDisruptionBudget): a policy's name, or the app's for its own
+ * `autoscaling`. One program may not give two autoscalers one name: each
+ * resource of the stack is known by its type and name (previews, `berth
+ * review`). Claimed on both targets, as every name is.
+ */
+export function autoscalerNameClaim(owner: string, name: string, path: ReadonlyArray<string>): Claim {
+    return {
+        scope: "the program's autoscalers",
+        key: name,
+        owner,
+        holder: `${owner}'s HorizontalPodAutoscaler`,
+        clash: (holder) => `${path.length > 0 ? `${path.join(".")} ` : ""}names its HorizontalPodAutoscaler "${name}", as ${holder} is named; rename one of them`,
+    };
+}

@@ -25,7 +25,12 @@ export interface ComponentSpec {
     args: Args;
 }
 
-/** One program: a network, configs on it, apps and jobs on it, at most one policy per app. */
+/** How an app scales: an AutoscalingPolicy, or (inline) the same args as the app's own `autoscaling`. */
+export interface ScalingSpec extends ComponentSpec {
+    inline?: boolean;
+}
+
+/** One program: a network, configs on it, apps and jobs on it, at most one policy (or own autoscaling) per app. */
 export interface SystemSpec {
     /** Stack config of the run (berth:target, and maybe berth:skipAwait / berth:tier). */
     stack: Record<string, string>;
@@ -33,7 +38,7 @@ export interface SystemSpec {
     configs: ComponentSpec[];
     apps: ComponentSpec[];
     jobs: ComponentSpec[];
-    policies: ComponentSpec[];
+    policies: ScalingSpec[];
 }
 
 // ---------------------------------------------------------------- plain values
@@ -631,10 +636,12 @@ export interface SystemOptions {
     targets?: Target[];
     options?: ConfigOptions;
     maxApps?: number;
+    /** Give some apps their policy's args as their own `autoscaling` instead. */
+    inlineScaling?: boolean;
 }
 
 /** A whole valid program on one target. */
-export function system({ targets: allowed = targets, options = { secrets: "some" }, maxApps = 3 }: SystemOptions = {}): fc.Arbitrary<SystemSpec> {
+export function system({ targets: allowed = targets, options = { secrets: "some" }, maxApps = 3, inlineScaling = false }: SystemOptions = {}): fc.Arbitrary<SystemSpec> {
     return fc
         .record({
             target: fc.constantFrom(...allowed),
@@ -663,8 +670,9 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
                     dependencyPicks: fc.array(fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 2 }), { minLength: workloads, maxLength: workloads }),
                     policyPicks: fc.array(fc.boolean(), { minLength: appCount, maxLength: appCount }),
                     policyNames: fc.uniqueArray(validName, { minLength: appCount, maxLength: appCount }),
+                    inlinePicks: fc.array(fc.boolean(), { minLength: appCount, maxLength: appCount }),
                 })
-                .chain(({ names, jobNames, network, configs, apps, jobs, ranks, dependencyPicks, policyPicks, policyNames }) => {
+                .chain(({ names, jobNames, network, configs, apps, jobs, ranks, dependencyPicks, policyPicks, policyNames, inlinePicks }) => {
                     // Kubernetes pushes the images it builds to the stack's registry.
                     const registry = target === "kubernetes" ? fixtureRegistry : undefined;
                     const stack = compact({ "berth:target": target, "berth:skipAwait": skipAwait, "berth:tier": tier, "berth:registry": registry }) as Record<string, string>;
@@ -682,7 +690,12 @@ export function system({ targets: allowed = targets, options = { secrets: "some"
                                 apps: apps.map((args, index) => ({ name: names[1 + configCount + index], args })),
                                 // A job needs a name no other component of the network has.
                                 jobs: jobs.map((args, index) => ({ name: jobNames[index], args })).filter((job) => !taken.has(job.name)),
-                                policies: policies.map((args, index) => ({ name: policyNames[index], args })),
+                                policies: policies.map((args, index) => {
+                                    // An app's own autoscaling names its objects after the app: no policy may have that name.
+                                    const appName = names[1 + configCount + picked[index].index];
+                                    const inline = inlineScaling && inlinePicks[index] && !policyNames.slice(0, picked.length).includes(appName);
+                                    return { name: policyNames[index], args, ...(inline ? { inline: true } : {}) };
+                                }),
                             },
                             { ranks, dependencyPicks },
                         ),

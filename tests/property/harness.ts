@@ -70,7 +70,7 @@ export function propertySuite(title: string, body: (target: Target, count: CaseC
 
 /** The number of components of a generated system. */
 export function componentCount(spec: SystemSpec): number {
-    return 1 + spec.configs.length + spec.apps.length + spec.jobs.length + spec.policies.length;
+    return 1 + spec.configs.length + spec.apps.length + spec.jobs.length + spec.policies.filter((p) => !p.inline).length;
 }
 
 /** Generated component specs, counted per suite for the run summary. */
@@ -142,7 +142,7 @@ export function buildSystem(spec: SystemSpec): BuiltSystem {
         return config;
     });
     const apps = spec.apps.map((a, index) => {
-        const app = new berth.ContainerApp(a.name, resolve(a.args, refs) as berth.ContainerAppArgs);
+        const app = new berth.ContainerApp(a.name, resolve(withOwnScaling(spec, index), refs) as berth.ContainerAppArgs);
         refs.set(`app:${index}`, app);
         return app;
     });
@@ -151,8 +151,19 @@ export function buildSystem(spec: SystemSpec): BuiltSystem {
         refs.set(`job:${index}`, job);
         return job;
     });
-    const policies = spec.policies.map((p) => new berth.AutoscalingPolicy(p.name, resolve(p.args, refs) as berth.AutoscalingPolicyArgs));
+    const policies = spec.policies.filter((p) => !p.inline).map((p) => new berth.AutoscalingPolicy(p.name, resolve(p.args, refs) as berth.AutoscalingPolicyArgs));
     return { network, configs, apps, jobs, policies };
+}
+
+/** App `index`'s args, with its policy's args as its own `autoscaling` when the policy is inline (which then sets the count alone). */
+function withOwnScaling(spec: SystemSpec, index: number): Args {
+    const app = spec.apps[index].args;
+    const policy = spec.policies.find((p) => p.inline && (p.args.app as { $ref: string }).$ref === `app:${index}`);
+    if (!policy) {
+        return app;
+    }
+    const { app: _app, target: _target, ...scaling } = policy.args;
+    return { ...app, replicas: undefined, autoscaling: scaling };
 }
 
 export function runSystem(spec: SystemSpec): Promise<ProgramRun<BuiltSystem>> {
@@ -433,10 +444,13 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
     }
 
     for (const p of spec.policies) {
-        if (!has(graph, "berth:index:AutoscalingPolicy", p.name)) fail(`AutoscalingPolicy "${p.name}" not registered`);
+        // An app's own autoscaling names its objects after the app, and registers no policy.
+        const appName = spec.apps[Number((p.args.app as { $ref: string }).$ref.slice("app:".length))].name;
+        const owner = p.inline ? appName : p.name;
+        if (p.inline === has(graph, "berth:index:AutoscalingPolicy", p.name)) fail(`AutoscalingPolicy "${p.name}" registered: expected ${!p.inline}`);
         if (target === "kubernetes") {
-            if (!has(graph, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", p.name)) fail(`no HPA for "${p.name}"`);
-            if ((p.args.minAvailable !== undefined) !== has(graph, "kubernetes:policy/v1:PodDisruptionBudget", p.name)) fail(`PDB for "${p.name}"`);
+            if (!has(graph, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", owner)) fail(`no HPA for "${owner}"`);
+            if ((p.args.minAvailable !== undefined) !== has(graph, "kubernetes:policy/v1:PodDisruptionBudget", owner)) fail(`PDB for "${owner}"`);
         }
     }
 

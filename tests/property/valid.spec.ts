@@ -6,7 +6,7 @@ import { canonical, check, componentCount, deployProblems, expectProduced, prope
 propertySuite("valid specs", (target, count) => {
     it("a valid spec always registers its components and their documented children, outputs resolve, and nothing a real deploy would refuse", async () => {
         await check(
-            fc.asyncProperty(system({ targets: [target] }), async (spec) => {
+            fc.asyncProperty(system({ targets: [target], inlineScaling: true }), async (spec) => {
                 count.add(`${target} valid`, componentCount(spec));
                 const run = await runSystem(spec);
                 await expectProduced(spec, run);
@@ -18,7 +18,7 @@ propertySuite("valid specs", (target, count) => {
 
     it("the same spec with its keys in another order produces identical child inputs", async () => {
         await check(
-            fc.asyncProperty(system({ targets: [target] }), fc.array(fc.nat(), { minLength: 1, maxLength: 16 }), async (spec, order) => {
+            fc.asyncProperty(system({ targets: [target], inlineScaling: true }), fc.array(fc.nat(), { minLength: 1, maxLength: 16 }), async (spec, order) => {
                 count.add(`${target} key order`, componentCount(spec));
                 const shuffled = reordered(spec, order);
                 assert.strictEqual(targetOf(shuffled), target);
