@@ -30,7 +30,8 @@ export interface HelperContainerArgs {
     image?: pulumi.Input<string>;
     /**
      * Build the image from source instead, as the app's own (same rules and
-     * rebuilds); a rebuilt image replaces the containers of the pod it serves.
+     * rebuilds). A rebuilt image replaces this container on Docker and rolls
+     * the pods on Kubernetes, as a new image reference does.
      * @default none: the image is pulled (`image`)
      */
     build?: ImageBuildArgs;
