@@ -12,12 +12,12 @@ import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
- * examples/build's prod stack on Kubernetes, for real: both apps built by the
- * local dockerd from the example's sources, pushed with basic auth to a local
+ * examples/build's prod stack on Kubernetes, for real: both apps and the seed
+ * job built by the local dockerd from the example's sources, pushed with basic auth to a local
  * registry (Debian's docker-registry, tools/registry, started and stopped
  * here), and deployed by digest on the API server of tools/cluster (no
  * kubelet: berth:skipAwait). The registry's HTTP API says what was pushed and
- * under which digest; the Deployments must run exactly that.
+ * under which digest; the Deployments and the Job must run exactly that.
  */
 describe("berth builds, pushes and deploys by digest on Kubernetes, through the real engine, a local registry and API server", function () {
     stopAtFirstFailure();
@@ -64,7 +64,7 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         }
     });
 
-    it("up builds both images, pushes them and creates the Deployments, in a prod stack (pinned images, no digest copied by hand)", async () => {
+    it("up builds the three images, pushes them and creates the Deployments and the Job, in a prod stack (pinned images, no digest copied by hand)", async () => {
         const result = await stack!.stack.up({ color: "never" });
         assert.strictEqual(result.summary.result, "succeeded");
         assert.strictEqual(result.outputs.api.value, "api.build.svc:8080");
@@ -81,6 +81,16 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         }
     });
 
+    it("the Job runs the digest the registry reports for the seed's one tag, and is named after its spec (digest included)", async () => {
+        const tags = await registry!.tags(repository("seed"));
+        assert.strictEqual(tags.length, 1, `seed: one tag pushed, got ${tags.join(", ")}`);
+        const digest = await registry!.digest(repository("seed"), tags[0]);
+        const jobs = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
+        assert.strictEqual(jobs.length, 1, `one seed Job, got ${jobs.map((j) => j.metadata.name).join(", ")}`);
+        assert.match(jobs[0].metadata.name, /^seed-[0-9a-f]{10}$/);
+        assert.strictEqual(jobs[0].spec.template.spec.containers[0].image, `${registry!.address}/${repository("seed")}@${digest}`);
+    });
+
     it("holds the registry password nowhere in plaintext: not in state, not in a preview", async () => {
         assert.deepStrictEqual(leakedSecrets(encryptedState(stack!), [password]), []);
         assert.deepStrictEqual(leakedSecrets(JSON.stringify(await stack!.previewJson()), [password]), []);
@@ -90,7 +100,8 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
-    it("a new build arg rebuilds and pushes the api alone, and rolls its Deployment to the new digest in place; web is untouched", async () => {
+    it("a new build arg rebuilds and pushes the api alone, and rolls its Deployment to the new digest in place; web and the seed Job are untouched", async () => {
+        const seedBefore = (await api.list("Job", namespace, "app.kubernetes.io/name=seed")).map((j) => j.metadata.uid);
         const apiBefore = await api.mustGet("Deployment", "api", namespace);
         const webBefore = (await api.mustGet("Deployment", "web", namespace)).metadata.generation;
         await stack!.stack.setConfig("berth-build:release", { value: "1.0.1" });
@@ -124,6 +135,7 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         const digests = await Promise.all(tags.map((tag) => registry!.digest(repository("api"), tag)));
         assert.ok(digests.some((digest) => image === `${registry!.address}/${repository("api")}@${digest}`), `${image} is one of the pushed digests`);
         assert.strictEqual((await api.mustGet("Deployment", "web", namespace)).metadata.generation, webBefore);
+        assert.deepStrictEqual((await api.list("Job", namespace, "app.kubernetes.io/name=seed")).map((j) => j.metadata.uid), seedBefore, "the same Job: it does not run again");
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
@@ -131,5 +143,6 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         await stack!.stack.destroy({ color: "never" });
         await expectNothingLeft(api, namespace, cluster!.controllersRun);
         assert.strictEqual((await registry!.tags(repository("web"))).length, 1);
+        assert.strictEqual((await registry!.tags(repository("seed"))).length, 1);
     });
 });
