@@ -40,10 +40,10 @@ export = () => {
         security,
     });
 
-    // A job built from seed/: it runs once, and again when its source changes.
+    // A job built from seed/ for the release: it runs once, and again when its source or the release changes.
     new berth.ContainerJob("seed", {
         network: net,
-        build: { context: "seed" },
+        build: { context: "seed", args: { RELEASE: settings.release } },
         security,
     });
 

@@ -85,7 +85,7 @@ describe("berth builds images from source on Docker, through the real engine and
 
     it("up ran the job built from source to completion: it printed the rows built into its image", () => {
         assert.strictEqual(inspect(seedJob, "{{.State.Status}} {{.State.ExitCode}}"), "exited 0");
-        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2");
+        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2\nfor release dev");
     });
 
     it("leaves no build log behind after good builds", () => {
@@ -151,7 +151,7 @@ describe("berth builds images from source on Docker, through the real engine and
         }
         assert.notStrictEqual(after[seedJob], before[seedJob], "the job's container is replaced: it ran again");
         assert.strictEqual(inspect(seedJob, "{{.State.Status}} {{.State.ExitCode}}"), "exited 0");
-        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2\nseed row 3");
+        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2\nseed row 3\nfor release dev");
         assert.strictEqual(imagesOf("seed").length, 1, "the image the job ran before is removed");
         expectNoChanges(await stack!.previewJson());
     });

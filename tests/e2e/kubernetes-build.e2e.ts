@@ -100,8 +100,8 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
-    it("a new build arg rebuilds and pushes the api alone, and rolls its Deployment to the new digest in place; web and the seed Job are untouched", async () => {
-        const seedBefore = (await api.list("Job", namespace, "app.kubernetes.io/name=seed")).map((j) => j.metadata.uid);
+    it("a new release rebuilds and pushes the api and the seed, rolls the api's Deployment to the new digest in place and replaces the Job (a new name: it runs again); web is untouched", async () => {
+        const [seedBefore] = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
         const apiBefore = await api.mustGet("Deployment", "api", namespace);
         const webBefore = (await api.mustGet("Deployment", "web", namespace)).metadata.generation;
         await stack!.stack.setConfig("berth-build:release", { value: "1.0.1" });
@@ -109,9 +109,13 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         const planned = changes(preview);
         assert.deepStrictEqual(Object.keys(planned).sort(), [
             "docker:index/registryImage:RegistryImage::api-push",
+            "docker:index/registryImage:RegistryImage::seed-push",
             "docker:index/remoteImage:RemoteImage::api-image",
+            "docker:index/remoteImage:RemoteImage::seed-image",
             "kubernetes:apps/v1:Deployment::api",
+            "kubernetes:batch/v1:Job::seed",
         ]);
+        assert.strictEqual(planned["kubernetes:batch/v1:Job::seed"], "replace");
         assert.strictEqual(planned["docker:index/remoteImage:RemoteImage::api-image"], "replace");
         assert.strictEqual(planned["docker:index/registryImage:RegistryImage::api-push"], "replace");
         const deploymentStep = (preview.steps ?? []).find((step) => step.urn.endsWith("apps/v1:Deployment::api"))!;
@@ -119,10 +123,10 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         console.log(`      preview of the api Deployment: ${deploymentStep.op} (diff: ${deploymentStep.diffReasons?.join(", ")}; replace: ${deploymentStep.replaceReasons?.join(", ") ?? "none"})`);
 
         const result = await stack!.stack.up({ color: "never" });
-        // What the engine did: the images replaced, the Deployment updated in place (a rolling update, not delete and create).
+        // What the engine did: the images and the Job replaced, the Deployment updated in place (a rolling update, not delete and create).
         assert.deepStrictEqual(
             { replace: result.summary.resourceChanges?.replace, update: result.summary.resourceChanges?.update },
-            { replace: 2, update: 1 },
+            { replace: 5, update: 1 },
             JSON.stringify(result.summary.resourceChanges),
         );
         const apiAfter = await api.mustGet("Deployment", "api", namespace);
@@ -135,7 +139,15 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         const digests = await Promise.all(tags.map((tag) => registry!.digest(repository("api"), tag)));
         assert.ok(digests.some((digest) => image === `${registry!.address}/${repository("api")}@${digest}`), `${image} is one of the pushed digests`);
         assert.strictEqual((await api.mustGet("Deployment", "web", namespace)).metadata.generation, webBefore);
-        assert.deepStrictEqual((await api.list("Job", namespace, "app.kubernetes.io/name=seed")).map((j) => j.metadata.uid), seedBefore, "the same Job: it does not run again");
+        const seedJobs = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
+        assert.strictEqual(seedJobs.length, 1, "the finished Job is deleted once its replacement exists");
+        assert.notStrictEqual(seedJobs[0].metadata.name, seedBefore.metadata.name, "the Job's name carries its spec's hash, the digest in it");
+        const seedTags = await registry!.tags(repository("seed"));
+        assert.strictEqual(seedTags.length, 2);
+        const seedDigests = await Promise.all(seedTags.map((tag) => registry!.digest(repository("seed"), tag)));
+        const seedImage = seedJobs[0].spec.template.spec.containers[0].image as string;
+        assert.notStrictEqual(seedImage, seedBefore.spec.template.spec.containers[0].image);
+        assert.ok(seedDigests.some((digest) => seedImage === `${registry!.address}/${repository("seed")}@${digest}`), `${seedImage} is one of the pushed digests`);
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
@@ -143,6 +155,6 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         await stack!.stack.destroy({ color: "never" });
         await expectNothingLeft(api, namespace, cluster!.controllersRun);
         assert.strictEqual((await registry!.tags(repository("web"))).length, 1);
-        assert.strictEqual((await registry!.tags(repository("seed"))).length, 1);
+        assert.strictEqual((await registry!.tags(repository("seed"))).length, 2);
     });
 });
