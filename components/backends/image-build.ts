@@ -9,7 +9,7 @@ import { buildLogFile, buildLogHooks } from "./build-log";
  * An image built from source by the stack's Docker engine, for either
  * target: the bridged RemoteImage with its build block. Docker's containers
  * run it by id; Kubernetes pushes it to the stack's registry first
- * (kubernetes/pushed-image.ts).
+ * (kubernetes/container-image.ts).
  *
  * The image is rebuilt when, and only when, what goes into it changes: the
  * digests of the context, the Dockerfile and the args are its triggers (the
