@@ -2,7 +2,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { CommandSpec, defaultGreeting, DevLoop } from "./dev-loop";
+import { CommandSpec, defaultGreeting, devApiToken, DevLoop } from "./dev-loop";
 import { containersLabelled, ContainerSummary } from "./docker-api";
 
 export const composeProject = "berth-devloop";
@@ -19,6 +19,8 @@ export class ComposeLoop implements DevLoop {
         fs.mkdirSync(this.projectDir, { recursive: true });
         const base = `docker-compose -f bench/devloop/shop.compose.yml --project-directory <dir> -p ${composeProject}`;
         this.shown = { up: `${base} up -d`, down: `${base} down`, change: "GREETING in .env and the config file beside it (a new name for the new content)" };
+        // The file the compose secret api-token reads: the same bytes berth's upload writes (no newline), readable by the app's user as berth's is.
+        fs.writeFileSync(path.join(this.projectDir, "api-token"), devApiToken, { mode: 0o644 });
         this.setGreeting(defaultGreeting);
     }
 

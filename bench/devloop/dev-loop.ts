@@ -30,5 +30,8 @@ export interface DevLoop {
 /** The shop's greeting when the stack config sets none (examples/shop/index.ts). */
 export const defaultGreeting = "hello from berth";
 
+/** The API token of a dev stack that sets none (examples/shop/index.ts's stand-in), which berth writes to /etc/shop/API_TOKEN. */
+export const devApiToken = "dev-only-token";
+
 /** The shop's containers: cache, two api replicas, web. */
 export const expectedContainers = 4;

@@ -65,3 +65,8 @@ export async function inspectContainer(id: string): Promise<Record<string, unkno
 export function inspectNetwork(name: string): Promise<Record<string, unknown> | undefined> {
     return dockerGet<Record<string, unknown>>(`/networks/${encodeURIComponent(name)}`);
 }
+
+/** The names of every network on the engine. */
+export async function networkNames(): Promise<string[]> {
+    return ((await dockerGet<Array<{ Name: string }>>("/networks")) ?? []).map((n) => n.Name);
+}

@@ -19,7 +19,7 @@ import { DevLoop } from "./dev-loop";
 import { dockerGet } from "./docker-api";
 import { EngineLock } from "./engine-lock";
 import { LocalEngine } from "./local-engine";
-import { snapshotDifferences } from "./equivalence";
+import { isShopNetwork, snapshotDifferences, StackSnapshot } from "./equivalence";
 import { figuresMarkdown } from "./report";
 
 interface Options {
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
                     ...snapshotDifferences(b.snapshots.first, c.snapshots.first).map((d) => `after the first up: ${d}`),
                     ...snapshotDifferences(b.snapshots.changed, c.snapshots.changed).map((d) => `after the change: ${d}`),
                 ];
+                log(`round ${round}: compared ${describeSnapshot(b.snapshots.first)} (berth) with ${describeSnapshot(c.snapshots.first)} (compose)`);
                 if (differences.length > 0) {
                     throw new Error(`berth and compose did not set up the same containers in round ${round}, so no figure is reported:\n${differences.join("\n")}`);
                 }
@@ -112,6 +113,13 @@ async function main(): Promise<void> {
     const block = report();
     process.stdout.write(`${block}\n\nwrote ${options.out}\n`);
 }
+/** What a snapshot holds, so the log shows the check compared something. */
+function describeSnapshot(snapshot: StackSnapshot): string {
+    const containers = Object.values(snapshot.apps).reduce((n, list) => n + list.length, 0);
+    const files = Object.values(snapshot.files).reduce((n, list) => n + list.join("\n").split("\n").length, 0);
+    return `${containers} containers, networks ${Object.keys(snapshot.networks).join(", ")}, ${files} uploaded files`;
+}
+
 /** docker-compose (Debian's, installed when missing) and the Pulumi CLI: their versions. */
 function setUp(log: (line: string) => void): { compose: string; pulumi: string } {
     if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status !== 0) {
@@ -154,10 +162,10 @@ function clearLeftovers(loops: DevLoop[], work: string, log: (line: string) => v
         }
     }
     const taken = spawnSync("docker", ["ps", "-a", "--filter", "name=^/shop-", "--format", "{{.Names}}"], { encoding: "utf8" }).stdout.trim();
-    const network = spawnSync("docker", ["network", "inspect", "shop"], { stdio: "ignore" }).status === 0;
-    if (taken !== "" || network) {
+    const networks = spawnSync("docker", ["network", "ls", "--format", "{{.Name}}"], { encoding: "utf8" }).stdout.split("\n").filter(isShopNetwork);
+    if (taken !== "" || networks.length > 0) {
         throw new Error(
-            `the engine already has ${[taken.split("\n").join(", "), network ? "network shop" : ""].filter((s) => s).join(", ")}, ` +
+            `the engine already has ${[taken.split("\n").join(", "), ...networks.map((n) => `network ${n}`)].filter((s) => s).join(", ")}, ` +
                 "which the shop's dev stack needs (its names are fixed): whoever made them takes them down (npm run dev -- --destroy, with their BERTH_DEV_STATE) first",
         );
     }
