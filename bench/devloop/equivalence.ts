@@ -1,3 +1,5 @@
+import type { Variant } from "./dev-loop";
+
 /*
  * Whether berth and compose set up the same containers: `docker inspect` of
  * both, with what necessarily differs between two tools left out (each field
@@ -11,8 +13,33 @@ export const uploadedFiles: ReadonlyArray<{ path: string; secret: boolean }> = [
 ];
 const uploadedPaths = uploadedFiles.map((f) => f.path);
 
-/** Fields of `docker inspect` not compared, and why. Everything else is. */
-export const ignoredContainerFields: ReadonlyArray<[string, string]> = [
+/** Fields of `docker inspect` not compared, and why, for a variant of the loop. Everything else is. */
+export function ignoredFields(variant: Variant): Array<[string, string]> {
+    return [
+        ...ignoredContainerFields,
+        ...(variant === "built"
+            ? [
+                  [
+                      "the id of web's image (Image), web being built from source",
+                      "each tool builds its own image from its own copy of the same source, so the ids differ unless the engine's build cache hands both the same image; " +
+                          "compared instead: the image's layers (RootFS.Layers, digests of their content) and its config (Cmd, Entrypoint, Env, User, WorkingDir, ExposedPorts, Labels, Healthcheck, Volumes, StopSignal)",
+                  ] as [string, string],
+              ]
+            : []),
+    ];
+}
+
+/** What an image is made of, for comparing two builds of the same source: its layers' content and its config. */
+export function comparableImage(inspect: Record<string, unknown>): Record<string, unknown> {
+    const config = (inspect.Config as Record<string, unknown> | null) ?? {};
+    const keep = ["Cmd", "Entrypoint", "Env", "User", "WorkingDir", "ExposedPorts", "Labels", "Healthcheck", "Volumes", "StopSignal"];
+    return {
+        Layers: (inspect.RootFS as { Layers?: string[] } | null)?.Layers ?? [],
+        Config: Object.fromEntries(keep.map((k) => [k, config[k]])),
+    };
+}
+
+const ignoredContainerFields: ReadonlyArray<[string, string]> = [
     ["Id, Created, Name, State, Config.Hostname, paths and driver data, NetworkSettings beyond the networks", "per container: ids, names, times, addresses"],
     ["Config.Labels com.docker.compose.*", "compose's own bookkeeping"],
     ["HostConfig.NetworkMode", "berth's provider creates a container on the default bridge and moves it to the app network; compose creates it on that network. Both end on the same networks (Networks is compared)"],

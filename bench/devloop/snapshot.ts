@@ -2,15 +2,22 @@
 import { spawnSync } from "child_process";
 import * as crypto from "crypto";
 import { DevLoop } from "./dev-loop";
-import { inspectContainer, inspectNetwork, networkNames } from "./docker-api";
-import { comparableContainer, comparableNetwork, isShopNetwork, sortedContainers, StackSnapshot, uploadedFiles } from "./equivalence";
+import { inspectContainer, inspectImage, inspectNetwork, networkNames } from "./docker-api";
+import { comparableContainer, comparableImage, comparableNetwork, isShopNetwork, sortedContainers, StackSnapshot, uploadedFiles } from "./equivalence";
+import { builtApp } from "./web-source";
 
 export async function takeSnapshot(loop: DevLoop): Promise<StackSnapshot> {
     const apps: Record<string, Array<Record<string, unknown>>> = {};
     const files: Record<string, string[]> = {};
     for (const summary of await loop.containers()) {
         const app = summary.Labels["app.kubernetes.io/name"] ?? "(no app label)";
-        (apps[app] ??= []).push(comparableContainer(await inspectContainer(summary.Id)));
+        const inspect = await inspectContainer(summary.Id);
+        const comparable = comparableContainer(inspect);
+        if (loop.variant === "built" && app === builtApp) {
+            // Each tool builds its own image: compared by what is in it, not by its id.
+            comparable.Image = comparableImage(await inspectImage(String(inspect.Image)));
+        }
+        (apps[app] ??= []).push(comparable);
         const seen = uploadedFilesOf(summary.Id);
         if (seen !== "") {
             (files[app] ??= []).push(seen);
