@@ -20,21 +20,24 @@ export function ignoredFields(variant: Variant): Array<[string, string]> {
         ...(variant === "built"
             ? [
                   [
-                      "the id of web's image (Image), web being built from source",
-                      "each tool builds its own image from its own copy of the same source, so the ids differ unless the engine's build cache hands both the same image; " +
-                          "compared instead: the image's layers (RootFS.Layers, digests of their content) and its config (Cmd, Entrypoint, Env, User, WorkingDir, ExposedPorts, Labels, Healthcheck, Volumes, StopSignal)",
+                      "the id of web's image (Image), web being built from source, and the digest of the layer its build adds",
+                      "each tool builds its own image from its own copy of the same source, and a build stamps the directory it copies into with the time of the build, " +
+                          "so two builds of the same source differ in that layer and in the image's id; compared instead: the image's other layers (RootFS.Layers, digests of their content), " +
+                          "its config (Cmd, Entrypoint, Env, User, WorkingDir, ExposedPorts, Labels, Healthcheck, Volumes, StopSignal), and every file the build copies (/www) by path, mode, owner and SHA-256, read in each running container",
                   ] as [string, string],
               ]
             : []),
     ];
 }
 
-/** What an image is made of, for comparing two builds of the same source: its layers' content and its config. */
+/** What an image is made of, for comparing two builds of the same source: the layers under the build's own, and its config. */
 export function comparableImage(inspect: Record<string, unknown>): Record<string, unknown> {
     const config = (inspect.Config as Record<string, unknown> | null) ?? {};
     const keep = ["Cmd", "Entrypoint", "Env", "User", "WorkingDir", "ExposedPorts", "Labels", "Healthcheck", "Volumes", "StopSignal"];
+    const layers = (inspect.RootFS as { Layers?: string[] } | null)?.Layers ?? [];
     return {
-        Layers: (inspect.RootFS as { Layers?: string[] } | null)?.Layers ?? [],
+        // The build's own layer (the last) differs with the build's time; its files are compared one by one instead.
+        BaseLayers: layers.slice(0, -1),
         Config: Object.fromEntries(keep.map((k) => [k, config[k]])),
     };
 }

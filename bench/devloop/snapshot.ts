@@ -16,6 +16,10 @@ export async function takeSnapshot(loop: DevLoop): Promise<StackSnapshot> {
         if (loop.variant === "built" && app === builtApp) {
             // Each tool builds its own image: compared by what is in it, not by its id.
             comparable.Image = comparableImage(await inspectImage(String(inspect.Image)));
+            comparable.BuiltFiles = builtFilesOf(summary.Id);
+            // For the log: the copied-into directory's time, which is why the build's own layer is not compared.
+            const stamp = spawnSync("docker", ["exec", summary.Id, "stat", "-c", "%y", "/www"], { encoding: "utf8" }).stdout.trim();
+            process.stderr.write(`${loop.tool} ${app}: /www modified ${stamp}, image ${String(inspect.Image).slice(7, 19)}\n`);
         }
         (apps[app] ??= []).push(comparable);
         const seen = uploadedFilesOf(summary.Id);
@@ -40,6 +44,16 @@ export async function takeSnapshot(loop: DevLoop): Promise<StackSnapshot> {
 /** The shop's networks on the engine (only one tool's stack is up at a time). */
 export async function shopNetworks(): Promise<string[]> {
     return (await networkNames()).filter(isShopNetwork);
+}
+
+/** Every file under the directory web's build copies into (/www): path, mode, owner, SHA-256, one line each. */
+function builtFilesOf(container: string): string[] {
+    const script = 'find /www -type f | sort | while read -r f; do echo "$f $(stat -c "%a %u:%g" "$f") $(sha256sum < "$f" | cut -d" " -f1)"; done';
+    const result = spawnSync("docker", ["exec", container, "sh", "-c", script], { encoding: "utf8" });
+    if (result.status !== 0) {
+        throw new Error(`could not list the built files of ${container}: ${result.stderr.trim()}`);
+    }
+    return result.stdout.trim().split("\n");
 }
 
 /** The uploaded files as the app sees them, one line each ("path: content", a secret's as its hash); empty when it has none. */
