@@ -21,8 +21,8 @@ export function ignoredFields(variant: Variant): Array<[string, string]> {
             ? [
                   [
                       "the id of web's image (Image), web being built from source, and the digest of the layer its build adds",
-                      "each tool builds its own image from its own copy of the same source, and a build stamps the directory it copies into with the time of the build, " +
-                          "so two builds of the same source differ in that layer and in the image's id; compared instead: the image's other layers (RootFS.Layers, digests of their content), " +
+                      "each tool builds its own image from its own copy of the same source, and the directory a build copies into (/www) carries a time that differs from build to build " +
+                          "(seen here: the base image's, or the time of the build), so two builds of the same source differ in that layer and in the image's id; compared instead: the image's other layers (RootFS.Layers, digests of their content), " +
                           "its config (Cmd, Entrypoint, Env, User, WorkingDir, ExposedPorts, Labels, Healthcheck, Volumes, StopSignal), and every file the build copies (/www) by path, mode, owner and SHA-256, read in each running container",
                   ] as [string, string],
               ]
