@@ -100,9 +100,13 @@ function row(workload: WorkloadStatus, now: Date): string[] {
     ];
 }
 
-/** The reference with its digest shortened (`shop/web:1.4.2@sha256:0123456789ab`), else with the image id (`berth-test/web:1 (id 0123456789ab)`). */
+/**
+ * The reference with its digest shortened (`shop/web:1.4.2@sha256:0123456789ab`), else with the
+ * image id (`berth-test/web:1 (id 0123456789ab)`). A reference pinned by digest (the prod tier's,
+ * a built image's) is shortened too: 64 hex digits would take the whole row. --json keeps it whole.
+ */
 function imageCell(workload: WorkloadStatus): string {
-    const image = workload.image ?? "-";
+    const image = (workload.image ?? "-").replace(/@sha256:([0-9a-f]{12})[0-9a-f]{52}$/, "@sha256:$1");
     const digest = workload.imageDigest?.match(/^sha256:([0-9a-f]{12})/)?.[1];
     const id = workload.imageId?.match(/^sha256:([0-9a-f]{12})/)?.[1];
     if (digest !== undefined && !image.includes("@")) {

@@ -97,6 +97,18 @@ describe("berth status on Kubernetes (recorded answers of the local API server)"
         }
     });
 
+    it("the table shortens an image pinned by digest to 12 hex digits, as docker does; --json keeps it whole", async () => {
+        const table = await replayed("kubernetes-node-healthy", ["status"]);
+        const json = await replayed("kubernetes-node-healthy", ["status", "--json"]);
+        const web = workloads(json.stdout).web;
+        const full = web.image ?? "";
+        assert.match(full, /^registry\.example\.com\/shop\/web@sha256:[0-9a-f]{64}$/);
+        const short = full.replace(/^(.*@sha256:[0-9a-f]{12}).*$/, "$1");
+        const row = table.stdout.split("\n").find((line) => line.trimStart().startsWith("web "));
+        assert.ok(row !== undefined && row.includes(`${short} `) && !row.includes(full), `web's row shows ${short}, not the whole digest:\n${table.stdout}`);
+        assert.ok(Math.max(...table.stdout.split("\n").map((line) => line.length)) < 140, `no line of the table is 140 columns or more (the whole digest made it 180):\n${table.stdout}`);
+    });
+
     it("names the kubeconfig it cannot use, and the context it lacks, exit 2", async () => {
         const recording = readRecording("kubernetes-shop-no-node");
         const missing = recordingIo(recording);
