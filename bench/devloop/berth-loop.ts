@@ -42,7 +42,7 @@ export class BerthLoop implements DevLoop {
             down: "npm run dev -- --destroy",
             change:
                 variant === "built"
-                    ? `web built from a copy of examples/build/web (${sourceKey} in Pulumi.dev.yaml); the change: one line added to its www/index.html`
+                    ? `one line added to www/index.html of web's source (a copy of examples/build/web, which ${sourceKey} in Pulumi.dev.yaml names)`
                     : `${greetingKey} added to Pulumi.dev.yaml`,
         };
         // The knobs tools/dev documents, so the benchmark's stack is its own and not ~/.berth's.

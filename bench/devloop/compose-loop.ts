@@ -35,7 +35,7 @@ export class ComposeLoop implements DevLoop {
             down: `${base} down`,
             change:
                 variant === "built"
-                    ? "web built from its own copy of examples/build/web (shop.built.compose.yml); the change: the same line added to its www/index.html"
+                    ? "the same line added to www/index.html of web's source (its own copy of examples/build/web, which shop.built.compose.yml builds)"
                     : "GREETING in .env and the config file beside it (a new name for the new content)",
         };
         this.restore();
