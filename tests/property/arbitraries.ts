@@ -765,6 +765,8 @@ function repairSystem(generated: SystemSpec, order: OrderPicks): SystemSpec {
     }
     repairReferences(spec, order);
     repairDerivedNames(spec);
+    // The repairs above may have made a volume ephemeral (dropped `persistent`): a tmpfs now.
+    for (const workload of [...spec.apps, ...spec.jobs]) repairHiddenConfigs(workload.args);
     if (spec.stack["berth:target"] !== "docker") {
         return spec;
     }
@@ -783,6 +785,21 @@ function repairSystem(generated: SystemSpec, order: OrderPicks): SystemSpec {
         repairPublishAs(app.args);
     });
     return spec;
+}
+
+/**
+ * Config mounts moved out of a tmpfs again (`repairApp` and `repairHelpers`
+ * did it once; a system-wide repair that drops a volume's `persistent` after
+ * them turns its mounts into tmpfs, the app's and its helpers').
+ */
+function repairHiddenConfigs(workload: Args): void {
+    const volumes = (workload.volumes ?? []) as Args[];
+    const ephemeral = (name: unknown) => volumes.find((v) => v.name === name)?.persistent !== true;
+    repairConfigMounts(workload, new Set(), volumes.filter((v) => ephemeral(v.name)).map((v) => v.mountPath as string));
+    for (const helper of [...((workload.initContainers ?? []) as Args[]), ...((workload.sidecars ?? []) as Args[])]) {
+        const mounts = (helper.volumes ?? []) as Args[];
+        repairConfigMounts(helper, new Set(), mounts.filter((m) => ephemeral(m.name)).map((m) => m.mountPath as string));
+    }
 }
 
 /** The workload's volumes a helper mounts too (Docker makes them named volumes: a tmpfs cannot be shared). */
