@@ -757,6 +757,9 @@ function repairSystem(generated: SystemSpec, order: OrderPicks): SystemSpec {
     for (const app of spec.apps.filter((a) => a.name.length > 52)) {
         for (const v of (app.args.volumes ?? []) as Args[]) delete v.persistent;
     }
+    // The mocks see no parents: an AppNetwork named "<app>-allow" and that app's Docker allow network
+    // (the app's child, another URN on a real engine) would look like one resource. Such an app lets no one in.
+    for (const app of spec.apps) if (spec.network.name === `${app.name}-allow`) delete app.args.allowFrom;
     // A helper is no container of the workload's own name.
     for (const workload of [...spec.apps, ...spec.jobs]) {
         for (const list of ["initContainers", "sidecars"]) {

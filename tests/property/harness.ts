@@ -417,8 +417,10 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
             assert.strictEqual(containers.length, replicas, `containers of "${a.name}"`);
             // Under the default deny, an app that lets others in on its ports answers on a network of its own.
             const answersOnItsOwn = (net.args.defaultDenyIngress ?? true) === true && ((a.args.allowFrom ?? []) as string[]).length > 0 && ((a.args.ports ?? []) as Args[]).length > 0;
-            if (answersOnItsOwn !== has(graph, "docker:index/network:Network", `${a.name}-allow`)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
-            if (answersOnItsOwn && input(graph, "docker:index/network:Network", `${a.name}-allow`).name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
+            // The AppNetwork may itself be named "<app>-allow": its Docker network is named after it, not "<network>-to-<app>".
+            const allowNetworks = graph.ofType("docker:index/network:Network").filter((r) => r.name === `${a.name}-allow` && r.inputs.name !== net.name);
+            if (answersOnItsOwn !== (allowNetworks.length === 1)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
+            if (answersOnItsOwn && allowNetworks[0].inputs.name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
         }
     });
 
