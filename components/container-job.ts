@@ -5,7 +5,7 @@ import { JobModel } from "./model/job";
 import { validateContainerJob } from "./validation/container-job";
 import { notRendered, renderWhenReady } from "./validation/workload-rendering";
 import type { AppNetwork } from "./app-network";
-import type { ConfigMountArgs, ResourcesArgs, SecurityArgs, VolumeArgs } from "./container-app";
+import type { ConfigMountArgs, ImageBuildArgs, ResourcesArgs, SecurityArgs, VolumeArgs } from "./container-app";
 import type { DependencyArgs } from "./dependency";
 import type { HelperContainerArgs } from "./helper-container";
 
@@ -17,8 +17,17 @@ export interface ContainerJobArgs {
      * @default the network's target
      */
     target?: string;
-    /** Image reference, e.g. registry.example.com/shop/migrate:1.4.2. */
-    image: pulumi.Input<string>;
+    /**
+     * Image reference, e.g. registry.example.com/shop/migrate:1.4.2. Set exactly one of image and build.
+     * @default none: the image is built (`build`)
+     */
+    image?: pulumi.Input<string>;
+    /**
+     * Build the image from source instead, as a ContainerApp's (same rules and
+     * rebuilds); a rebuilt image runs the job again.
+     * @default none: the image is pulled (`image`)
+     */
+    build?: ImageBuildArgs;
     /**
      * Replaces the image's entrypoint.
      * @default the image's entrypoint

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { argDefaults } from "./args/defaults";
-import type { ConfigMountArgs, ResourcesArgs, SecurityArgs } from "./container-app";
+import type { ConfigMountArgs, ImageBuildArgs, ResourcesArgs, SecurityArgs } from "./container-app";
 
 /** One of the app's (or job's) volumes, mounted into an init container or a sidecar too. */
 export interface VolumeMountArgs {
@@ -23,8 +23,18 @@ export interface VolumeMountArgs {
 export interface HelperContainerArgs {
     /** Container name, unique among the app's containers; at most 50 characters. */
     name: string;
-    /** Image reference, e.g. registry.example.com/shop/migrate:1.4.2. */
-    image: pulumi.Input<string>;
+    /**
+     * Image reference, e.g. registry.example.com/shop/migrate:1.4.2. Set exactly one of image and build.
+     * @default none: the image is built (`build`)
+     */
+    image?: pulumi.Input<string>;
+    /**
+     * Build the image from source instead, as the app's own (same rules and
+     * rebuilds). A rebuilt image replaces this container on Docker and rolls
+     * the pods on Kubernetes, as a new image reference does.
+     * @default none: the image is pulled (`image`)
+     */
+    build?: ImageBuildArgs;
     /**
      * Replaces the image's entrypoint.
      * @default the image's entrypoint

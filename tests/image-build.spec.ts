@@ -8,14 +8,20 @@ import { isSecretMarker, runProgram } from "../components/testing";
 import { errorOf, onTarget } from "./programs";
 
 /*
- * `build` on a ContainerApp: what it registers on each target, and what it
- * refuses before anything registers. The contexts are the fixtures in
+ * `build` on a ContainerApp, a ContainerJob, an init container and a sidecar:
+ * what it registers on each target, and what it refuses before anything
+ * registers. The contexts are the fixtures in
  * tests/fixtures/build (read from the repository root, where the tests run).
  */
 
 const plain = "tests/fixtures/build/plain";
 const stages = "tests/fixtures/build/stages";
 const registry = { "berth:registry": "registry.example.com/teams" };
+
+function builtJobOf(build: berth.ImageBuildArgs, extra: Partial<berth.ContainerJobArgs> = {}) {
+    const net = new berth.AppNetwork("shop", {});
+    return new berth.ContainerJob("seed", { network: net, build, ...extra });
+}
 
 function builtApp(build: berth.ImageBuildArgs, extra: Partial<berth.ContainerAppArgs> = {}, name = "web") {
     const net = new berth.AppNetwork("shop", {});
@@ -116,6 +122,91 @@ describe("ContainerApp built from source", () => {
         });
     });
 
+    describe("a ContainerJob, an init container, a sidecar built the same way", () => {
+        const builtJob = builtJobOf;
+        const withContext = async (edit: (dir: string) => void, check: (dir: string) => Promise<void>) => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-build-"));
+            try {
+                fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\nCOPY seed.sql /\n");
+                fs.writeFileSync(path.join(dir, "seed.sql"), "one");
+                edit(dir);
+                await check(dir);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        };
+
+        it("Docker: a job's image is built under <network>/<job> and its container runs it by id; a source change is a new id, so the job runs again", async () => {
+            await withContext(() => undefined, async (dir) => {
+                const run = async () => (await runProgram(() => builtJob({ context: dir }), onTarget("docker"))).graph;
+                const first = await run();
+                const image = first.inputs("docker:index/remoteImage:RemoteImage", "seed-image");
+                assert.match(image.name, /^shop\/seed:[0-9a-f]{16}$/);
+                assert.strictEqual(image.build.buildLogFile, ".berth/build-logs/test-shop-seed.log");
+                const container = () => first.inputs("docker:index/container:Container", "seed");
+                assert.match(container().image, /^sha256:[0-9a-f]{64}$/);
+                assert.deepStrictEqual((await run()).inputs("docker:index/container:Container", "seed"), container(), "no change, no new run");
+                fs.writeFileSync(path.join(dir, "seed.sql"), "two");
+                const edited = await run();
+                assert.notStrictEqual(edited.inputs("docker:index/container:Container", "seed").image, container().image);
+                assert.deepStrictEqual({ ...edited.inputs("docker:index/container:Container", "seed"), image: container().image }, container(), "only the image changed");
+            });
+        });
+
+        it("Docker: an init container's and a sidecar's images are built under <network>/<workload>.<helper> and run by id", async () => {
+            const { graph } = await runProgram(() => {
+                const net = new berth.AppNetwork("shop", {});
+                new berth.ContainerApp("web", { network: net, image: "web:1", initContainers: [{ name: "assets", build: { context: plain } }], sidecars: [{ name: "proxy", build: { context: stages, target: "runtime" } }] });
+                new berth.ContainerJob("seed", { network: net, image: "seed:1", initContainers: [{ name: "fetch", build: { context: plain } }] });
+            }, onTarget("docker"));
+            const names = ["web.assets-image", "web.proxy-image", "seed.fetch-image"].map((n) => graph.inputs("docker:index/remoteImage:RemoteImage", n).name);
+            assert.deepStrictEqual(names.map((n) => n.split(":")[0]), ["shop/web.assets", "shop/web.proxy", "shop/seed.fetch"]);
+            assert.strictEqual(graph.inputs("docker:index/remoteImage:RemoteImage", "web.proxy-image").build.target, "runtime");
+            for (const container of ["web-0.assets", "web-0.proxy", "seed.fetch"]) {
+                assert.match(graph.inputs("docker:index/container:Container", container).image, /^sha256:[0-9a-f]{64}$/, container);
+            }
+            // The pulled ones are pulled as before.
+            assert.strictEqual(graph.inputs("docker:index/remoteImage:RemoteImage", "seed-image").name, "seed:1");
+        });
+
+        it("keeps a job's and a helper's secret build args secret", async () => {
+            const token = "npm-t0k3n-5d1f2a";
+            const { graph } = await runProgram(() => builtJob({ context: plain, args: { NPM_TOKEN: pulumi.secret(token) } }, { initContainers: [{ name: "fetch", build: { context: plain, args: { NPM_TOKEN: pulumi.secret(token) } } }] }), onTarget("docker"));
+            for (const name of ["seed-image", "seed.fetch-image"]) {
+                assert.ok(isSecretMarker(graph.resources.find((r) => r.name === name)!.inputs.build), name);
+            }
+            assert.deepStrictEqual(graph.plaintextLeaks([token]), []);
+        });
+
+        it("Kubernetes: a job's image is pushed and the Job runs the digest; a source change is a new digest, so a new Job name (it runs again)", async () => {
+            await withContext(() => undefined, async (dir) => {
+                const run = async () => (await runProgram(() => builtJob({ context: dir }), onTarget("kubernetes", registry))).graph;
+                const jobOf = (graph: Awaited<ReturnType<typeof run>>) => graph.inputs("kubernetes:batch/v1:Job", "seed");
+                const first = await run();
+                assert.match(first.inputs("docker:index/registryImage:RegistryImage", "seed-push").name, /^registry\.example\.com\/teams\/shop\/seed:[0-9a-f]{16}$/);
+                assert.match(jobOf(first).spec.template.spec.containers[0].image, /^registry\.example\.com\/teams\/shop\/seed@sha256:[0-9a-f]{64}$/);
+                assert.strictEqual(jobOf(await run()).metadata.name, jobOf(first).metadata.name, "no change, the same Job");
+                fs.writeFileSync(path.join(dir, "seed.sql"), "two");
+                const edited = jobOf(await run());
+                assert.notStrictEqual(edited.spec.template.spec.containers[0].image, jobOf(first).spec.template.spec.containers[0].image);
+                assert.notStrictEqual(edited.metadata.name, jobOf(first).metadata.name);
+            });
+        });
+
+        it("Kubernetes: an init container's and a sidecar's images are pushed and run by digest", async () => {
+            const { graph } = await runProgram(() => {
+                const net = new berth.AppNetwork("shop", {});
+                new berth.ContainerApp("web", { network: net, image: "web:1", initContainers: [{ name: "assets", build: { context: plain } }], sidecars: [{ name: "proxy", image: "proxy:1" }] });
+            }, onTarget("kubernetes", registry));
+            const pod = graph.inputs("kubernetes:apps/v1:Deployment", "web").spec.template.spec;
+            const images = Object.fromEntries(pod.initContainers.map((c: { name: string; image: string }) => [c.name, c.image]));
+            assert.match(images.assets, /^registry\.example\.com\/teams\/shop\/web\.assets@sha256:[0-9a-f]{64}$/);
+            assert.strictEqual(images.proxy, "proxy:1");
+            assert.strictEqual(pod.containers[0].image, "web:1");
+            assert.strictEqual(graph.ofType("docker:index/registryImage:RegistryImage").length, 1);
+        });
+    });
+
     describe("refused before anything registers", () => {
         const refused = async (program: () => unknown, target = "docker", extra: Record<string, string> = {}) => {
             const error = await errorOf(program, onTarget(target, extra));
@@ -142,6 +233,37 @@ describe("ContainerApp built from source", () => {
             assert.match(await refused(() => builtApp({ context: plain }, { image: "web:1" })), /build cannot be set together with image: set exactly one of the two/);
             const net = () => new berth.AppNetwork("shop", {});
             assert.match(await refused(() => new berth.ContainerApp("web", { network: net() })), /image is required, unless build is set/);
+        });
+
+        it("a job or a helper with both image and build, or neither, each at its path, all at once", async () => {
+            const net = () => new berth.AppNetwork("shop", {});
+            const message = await refused(() =>
+                new berth.ContainerJob("seed", { network: net(), initContainers: [{ name: "a", image: "a:1", build: { context: plain } }, { name: "b" }] }),
+            );
+            assert.match(message, /^ContainerJob "seed": /);
+            assert.match(message, /"seed": image is required, unless build is set/);
+            assert.match(message, /initContainers\[0\]\.build cannot be set together with image/);
+            assert.match(message, /initContainers\[1\]\.image is required, unless build is set/);
+        });
+
+        it("a job's or a helper's missing context or Dockerfile, naming the component and the field, all at once", async () => {
+            const message = await refused(() => {
+                const net = new berth.AppNetwork("shop", {});
+                return new berth.ContainerApp("web", { network: net, image: "web:1", sidecars: [{ name: "proxy", build: { context: plain, dockerfile: "proxy.Dockerfile" } }], initContainers: [{ name: "assets", build: { context: "nowhere" } }] });
+            });
+            assert.match(message, /^ContainerApp "web": /);
+            assert.match(message, /initContainers\[0\]\.build\.context "nowhere" is not a directory/);
+            assert.match(message, /sidecars\[0\]\.build\.dockerfile "proxy\.Dockerfile" is not a file/);
+            const job = await refused(() => builtJobOf({ context: plain, target: "prod" }, { timeoutSeconds: 0 }));
+            assert.match(job, /^ContainerJob "seed": /);
+            assert.match(job, /build\.target "prod" is not a stage of Dockerfile/);
+            assert.match(job, /timeoutSeconds must be between 1 and 86400/);
+        });
+
+        it("on Kubernetes, a job or a helper built without a registry, naming the field once", async () => {
+            assert.match(await refused(() => builtJobOf({ context: plain }), "kubernetes"), /^ContainerJob "seed": build: on Kubernetes the image is pushed to the stack's registry, and the stack names none/);
+            const message = await refused(() => builtJobOf({ context: plain }, { image: "seed:1", build: undefined, initContainers: [{ name: "a", build: { context: plain } }, { name: "b", build: { context: plain } }] }), "kubernetes");
+            assert.strictEqual(message, `ContainerJob "seed": initContainers[0].build: on Kubernetes the image is pushed to the stack's registry, and the stack names none: pulumi config set berth:registry <host[:port][/path]>`);
         });
 
         it("on Kubernetes, a stack that names no registry, saying how to name one", async () => {

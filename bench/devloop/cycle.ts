@@ -1,6 +1,6 @@
-/* One turn of the dev loop with one tool: first up, no-op rerun, rerun after one config value changed, down. */
+/* One turn of the dev loop with one tool: first up, no-op rerun, rerun after one change (a config value, or a source file), down. */
 import * as path from "path";
-import { DevLoop, Tool } from "./dev-loop";
+import { changedApps, DevLoop, Tool, Variant } from "./dev-loop";
 import { ContainerSummary } from "./docker-api";
 import { StackSnapshot } from "./equivalence";
 import { takeSnapshot } from "./snapshot";
@@ -9,12 +9,14 @@ import { stepUntilGone, stepUntilHealthy, StepTiming } from "./timed-step";
 export const steps = ["first", "noop", "change", "down"] as const;
 export type Step = (typeof steps)[number];
 
-export const stepTitles: Record<Step, string> = {
-    first: "first up, until every container is healthy",
-    noop: "no-op rerun",
-    change: "rerun after one config value changed, until healthy",
-    down: "destroy / down",
-};
+export function stepTitles(variant: Variant): Record<Step, string> {
+    return {
+        first: variant === "built" ? "first up (web built), until every container is healthy" : "first up, until every container is healthy",
+        noop: "no-op rerun",
+        change: variant === "built" ? "rerun after one source file of web changed, until healthy" : "rerun after one config value changed, until healthy",
+        down: "destroy / down",
+    };
+}
 
 export interface Cycle {
     tool: Tool;
@@ -40,7 +42,7 @@ export async function runCycle(loop: DevLoop, round: number, logDir: string): Pr
         surprises.push(`the no-op rerun recreated containers (${names(afterFirst)} → ${names(afterNoop)})`);
     }
 
-    loop.setGreeting(`hello from round ${round}`);
+    loop.change(round);
     let change: StepTiming;
     try {
         change = await stepUntilHealthy(loop, loop.up(), log);
@@ -49,8 +51,8 @@ export async function runCycle(loop: DevLoop, round: number, logDir: string): Pr
     }
     const afterChange = await loop.containers();
     const replaced = appsReplaced(afterNoop, afterChange);
-    if (replaced !== "api,web") {
-        surprises.push(`the config change replaced the containers of [${replaced}], expected those of api and web`);
+    if (replaced !== changedApps[loop.variant]) {
+        surprises.push(`the change replaced the containers of [${replaced}], expected those of [${changedApps[loop.variant]}]`);
     }
     const snapshotChanged = await takeSnapshot(loop);
 

@@ -61,7 +61,21 @@ export async function inspectContainer(id: string): Promise<Record<string, unkno
     return found;
 }
 
+/** `docker image inspect` of one image. */
+export async function inspectImage(id: string): Promise<Record<string, unknown>> {
+    const found = await dockerGet<Record<string, unknown>>(`/images/${encodeURIComponent(id)}/json`);
+    if (found === undefined) {
+        throw new Error(`no image ${id}`);
+    }
+    return found;
+}
+
 /** `docker network inspect`, or undefined when there is no such network. */
 export function inspectNetwork(name: string): Promise<Record<string, unknown> | undefined> {
     return dockerGet<Record<string, unknown>>(`/networks/${encodeURIComponent(name)}`);
+}
+
+/** The names of every network on the engine. */
+export async function networkNames(): Promise<string[]> {
+    return ((await dockerGet<Array<{ Name: string }>>("/networks")) ?? []).map((n) => n.Name);
 }

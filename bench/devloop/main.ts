@@ -1,10 +1,11 @@
 /*
- * `npm run bench:devloop [-- --runs=5 --lock=/tmp/work/e2e.lock]`: the dev loop
+ * `npm run bench:devloop [-- --runs=5 --lock=/tmp/work/e2e.lock --built]`: the dev loop
  * of berth (`npm run dev` on the shop's dev stack) against docker-compose 1.29
  * running the same containers (bench/devloop/shop.compose.yml), alternating:
- * first up until healthy, no-op rerun, rerun after one config value changed,
+ * first up until healthy, no-op rerun, rerun after one config value changed
+ * (with --built: web built from source, and one of its source files edited),
  * down. Refuses to report unless both set up the same containers. Rewrites the
- * figures block of bench/devloop-results.md.
+ * variant's figures block of bench/devloop-results.md.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -15,22 +16,26 @@ import { repoRoot } from "../repo-root";
 import { BerthLoop } from "./berth-loop";
 import { ComposeLoop } from "./compose-loop";
 import { Cycle, runCycle } from "./cycle";
-import { DevLoop } from "./dev-loop";
+import { DevLoop, Variant } from "./dev-loop";
 import { dockerGet } from "./docker-api";
 import { EngineLock } from "./engine-lock";
 import { LocalEngine } from "./local-engine";
-import { snapshotDifferences } from "./equivalence";
+import { isShopNetwork, snapshotDifferences, StackSnapshot } from "./equivalence";
 import { figuresMarkdown } from "./report";
 
 interface Options {
     runs: number;
+    variant: Variant;
     lock?: string;
     work: string;
     out: string;
 }
 
-const begin = "<!-- devloop figures: begin -->";
-const end = "<!-- devloop figures: end -->";
+/** The markers of each variant's figures block on the results page. */
+function markers(variant: Variant): { begin: string; end: string } {
+    const name = variant === "built" ? "devloop built figures" : "devloop figures";
+    return { begin: `<!-- ${name}: begin -->`, end: `<!-- ${name}: end -->` };
+}
 
 async function main(): Promise<void> {
     const root = repoRoot();
@@ -41,9 +46,9 @@ async function main(): Promise<void> {
     const tools = setUp(log);
     let versions: { docker: string; compose: string; pulumi: string } | undefined;
     fs.mkdirSync(options.work, { recursive: true });
-    const berth = new BerthLoop(root, options.work);
-    const compose = new ComposeLoop(root, options.work);
-    const restore = () => [berth, compose].forEach((loop) => loop.restore());
+    const berth = new BerthLoop(root, options.work, options.variant);
+    const compose = new ComposeLoop(root, options.work, options.variant);
+    const restore = () => [berth, compose].forEach((loop) => loop.close());
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {
             restore();
@@ -62,10 +67,11 @@ async function main(): Promise<void> {
             versions: versions!,
             load: { start: round1(loadStart), end: round1(os.loadavg()[0]) },
             rounds: done,
+            variant: options.variant,
             partial: done < options.runs ? `${done} of the ${options.runs} rounds asked for (the run was still going or was stopped)` : undefined,
             loops: [berth, compose],
         });
-        writeBlock(options.out, block);
+        writeBlock(options.out, block, markers(options.variant));
         return block;
     };
     try {
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
                     ...snapshotDifferences(b.snapshots.first, c.snapshots.first).map((d) => `after the first up: ${d}`),
                     ...snapshotDifferences(b.snapshots.changed, c.snapshots.changed).map((d) => `after the change: ${d}`),
                 ];
+                log(`round ${round}: compared ${describeSnapshot(b.snapshots.first)} (berth) with ${describeSnapshot(c.snapshots.first)} (compose)`);
                 if (differences.length > 0) {
                     throw new Error(`berth and compose did not set up the same containers in round ${round}, so no figure is reported:\n${differences.join("\n")}`);
                 }
@@ -112,6 +119,13 @@ async function main(): Promise<void> {
     const block = report();
     process.stdout.write(`${block}\n\nwrote ${options.out}\n`);
 }
+/** What a snapshot holds, so the log shows the check compared something. */
+function describeSnapshot(snapshot: StackSnapshot): string {
+    const containers = Object.values(snapshot.apps).reduce((n, list) => n + list.length, 0);
+    const files = Object.values(snapshot.files).reduce((n, list) => n + list.join("\n").split("\n").length, 0);
+    return `${containers} containers, networks ${Object.keys(snapshot.networks).join(", ")}, ${files} uploaded files`;
+}
+
 /** docker-compose (Debian's, installed when missing) and the Pulumi CLI: their versions. */
 function setUp(log: (line: string) => void): { compose: string; pulumi: string } {
     if (spawnSync("docker-compose", ["version"], { stdio: "ignore" }).status !== 0) {
@@ -154,16 +168,16 @@ function clearLeftovers(loops: DevLoop[], work: string, log: (line: string) => v
         }
     }
     const taken = spawnSync("docker", ["ps", "-a", "--filter", "name=^/shop-", "--format", "{{.Names}}"], { encoding: "utf8" }).stdout.trim();
-    const network = spawnSync("docker", ["network", "inspect", "shop"], { stdio: "ignore" }).status === 0;
-    if (taken !== "" || network) {
+    const networks = spawnSync("docker", ["network", "ls", "--format", "{{.Name}}"], { encoding: "utf8" }).stdout.split("\n").filter(isShopNetwork);
+    if (taken !== "" || networks.length > 0) {
         throw new Error(
-            `the engine already has ${[taken.split("\n").join(", "), network ? "network shop" : ""].filter((s) => s).join(", ")}, ` +
+            `the engine already has ${[taken.split("\n").join(", "), ...networks.map((n) => `network ${n}`)].filter((s) => s).join(", ")}, ` +
                 "which the shop's dev stack needs (its names are fixed): whoever made them takes them down (npm run dev -- --destroy, with their BERTH_DEV_STATE) first",
         );
     }
 }
 
-function writeBlock(file: string, block: string): void {
+function writeBlock(file: string, block: string, { begin, end }: { begin: string; end: string }): void {
     const wrapped = `${begin}\n${block}\n${end}`;
     const page = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `# The dev loop: berth against docker-compose\n\n${begin}\n${end}\n`;
     const from = page.indexOf(begin);
@@ -173,11 +187,15 @@ function writeBlock(file: string, block: string): void {
 }
 
 function parseOptions(argv: string[], root: string): Options {
-    const options: Options = { runs: 5, work: path.join(os.tmpdir(), "berth-devloop-bench"), out: path.join(root, "bench", "devloop-results.md") };
+    const options: Options = { runs: 5, variant: "config", work: path.join(os.tmpdir(), "berth-devloop-bench"), out: path.join(root, "bench", "devloop-results.md") };
     for (const arg of argv) {
+        if (arg === "--built") {
+            options.variant = "built";
+            continue;
+        }
         const match = /^--(runs|lock|work|out)=(.+)$/.exec(arg);
         if (!match) {
-            throw new Error(`unknown argument ${arg}; use --runs=5 --lock=FILE --work=DIR --out=FILE`);
+            throw new Error(`unknown argument ${arg}; use --runs=5 --lock=FILE --work=DIR --out=FILE --built`);
         }
         const [, key, value] = match;
         if (key === "runs") {

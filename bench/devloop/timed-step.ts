@@ -8,8 +8,8 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import { CommandSpec, DevLoop, expectedContainers } from "./dev-loop";
-import { ContainerSummary, inspectNetwork } from "./docker-api";
-import { networkName } from "./snapshot";
+import { ContainerSummary } from "./docker-api";
+import { shopNetworks } from "./snapshot";
 
 export interface StepTiming {
     /** From starting the command until the stack was where the step leaves it. */
@@ -33,9 +33,9 @@ export async function stepUntilHealthy(loop: DevLoop, spec: CommandSpec, logFile
     });
 }
 
-/** Runs the command, then waits until no container of the stack and no network is left. */
+/** Runs the command, then waits until no container of the stack and none of its networks is left. */
 export async function stepUntilGone(loop: DevLoop, spec: CommandSpec, logFile: string): Promise<StepTiming> {
-    return timed(spec, logFile, async () => (await loop.containers()).length === 0 && (await inspectNetwork(networkName)) === undefined);
+    return timed(spec, logFile, async () => (await loop.containers()).length === 0 && (await shopNetworks()).length === 0);
 }
 
 function isHealthy(container: ContainerSummary): boolean {

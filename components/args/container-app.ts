@@ -3,7 +3,7 @@ import { argDefaults, defaultPortName } from "./defaults";
 import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { configRef, networkRef } from "./component-refs";
-import { imageBuildSchema } from "./image-build";
+import { imageBuildSchema, imageOrBuild } from "./image-build";
 import { appAutoscalingSchema } from "./autoscaling";
 import { dependency, distinctDependencies } from "./dependencies";
 import { helperContainerRules } from "./helper-containers";
@@ -149,7 +149,8 @@ const volumeMount = z.strictObject({
  */
 export const helperContainer = z.strictObject({
     name: field.nameOfAtMost(50),
-    image: field.imageReference,
+    image: field.imageReference.optional(),
+    build: imageBuildSchema.optional(),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
     env: envMap.default(argDefaults.helper.env),
@@ -222,15 +223,6 @@ const uniquePorts = appRule(["ports"], (app, _context, findings) => {
             publishedPorts.set(published, publishedPorts.get(published) ?? index);
         }
     });
-});
-
-/** The image is pulled or built: one of the two, never both. */
-const imageOrBuild = appRule(["image", "build"], (app, _context, findings) => {
-    if (app.image === undefined && app.build === undefined) {
-        findings.problem("is required, unless build is set (a context to build the image from)", ["image"]);
-    } else if (app.image !== undefined && app.build !== undefined) {
-        findings.problem("cannot be set together with image: set exactly one of the two", ["build"]);
-    }
 });
 
 /** Exposing published ports needs a port that is published. */

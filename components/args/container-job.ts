@@ -5,6 +5,7 @@ import { networkRef } from "./component-refs";
 import { configMount, envMap, helperContainer, resources, security, volume } from "./container-app";
 import { dependency, distinctDependencies } from "./dependencies";
 import { initContainerRules } from "./helper-containers";
+import { imageBuildSchema, imageOrBuild } from "./image-build";
 import { distinctConfigMounts, distinctVolumes } from "./mount-paths";
 import { Rule, rulesFor } from "../validation/rules";
 
@@ -13,7 +14,9 @@ import { Rule, rulesFor } from "../validation/rules";
 export const containerJobSchema = z.strictObject({
     network: networkRef,
     target: field.target.optional(),
-    image: field.imageReference,
+    // Exactly one of the two (imageOrBuild), as an app's.
+    image: field.imageReference.optional(),
+    build: imageBuildSchema.optional(),
     command: field.stringList.optional(),
     args: field.stringList.optional(),
     env: envMap.default(argDefaults.job.env),
@@ -43,4 +46,4 @@ const ephemeralVolumes = jobRule(["volumes"], (job, _context, findings) => {
 });
 
 /** Rules between a ContainerJob's args, each run when the args it reads are valid. */
-export const containerJobRules: Rule<ContainerJobSpec, undefined>[] = [distinctVolumes, distinctConfigMounts, ephemeralVolumes, distinctDependencies, ...initContainerRules];
+export const containerJobRules: Rule<ContainerJobSpec, undefined>[] = [imageOrBuild, distinctVolumes, distinctConfigMounts, ephemeralVolumes, distinctDependencies, ...initContainerRules];

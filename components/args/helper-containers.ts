@@ -1,14 +1,18 @@
 import { Findings, rulesFor } from "../validation/rules";
+import { checkImageSource } from "./image-build";
 import { checkConfigMounts, checkMountPaths } from "./mount-paths";
 
 /*
- * Rules of init containers and sidecars: each mounts volumes of its workload
- * by name, at paths of its own, and its config files where no tmpfs hides
- * them; their names are distinct (they are containers of one pod).
+ * Rules of init containers and sidecars: each pulls or builds its image,
+ * mounts volumes of its workload by name, at paths of its own, and its config
+ * files where no tmpfs hides them; their names are distinct (they are
+ * containers of one pod).
  */
 
 interface HelperLike {
     name: string;
+    image?: unknown;
+    build?: unknown;
     volumes: { name: string; mountPath: string }[];
     configs: { mountPath?: string }[];
     security: { readOnlyRootFilesystem: boolean };
@@ -29,6 +33,7 @@ function checkHelpers(list: HelperList, helpers: HelperLike[], volumes: Workload
     const byName = new Map(volumes.map((v) => [v.name, v]));
     helpers.forEach((helper, index) => {
         const at = (...rest: PropertyKey[]) => [list, index, ...rest];
+        checkImageSource(helper, at(), findings);
         helper.volumes.forEach((mount, mountIndex) => {
             if (!byName.has(mount.name)) {
                 const known = volumes.map((v) => v.name).join(", ") || "none declared";

@@ -4,6 +4,7 @@ import { argDefaults } from "./defaults";
 import * as field from "./fields";
 import { envNamePattern } from "./names";
 import { contextDirectory, dockerfilePath } from "../model/image-build";
+import { Findings, rulesFor } from "../validation/rules";
 
 /*
  * An image built from source (`build`), checked before anything registers:
@@ -66,6 +67,24 @@ export const imageBuildSchema = z
     });
 
 export type ImageBuildSpec = z.output<typeof imageBuildSchema>;
+
+/** Where a container's image comes from, as its args give it. */
+interface ImageSource {
+    image?: unknown;
+    build?: unknown;
+}
+
+/** A container's image is pulled or built: one of the two, never both; `at` is the container's path (none for the workload's own). */
+export function checkImageSource(container: ImageSource, at: PropertyKey[], findings: Findings): void {
+    if (container.image === undefined && container.build === undefined) {
+        findings.problem("is required, unless build is set (a context to build the image from)", [...at, "image"]);
+    } else if (container.image !== undefined && container.build !== undefined) {
+        findings.problem("cannot be set together with image: set exactly one of the two", [...at, "build"]);
+    }
+}
+
+/** The image of an app's or a job's own container is pulled or built. */
+export const imageOrBuild = rulesFor<ImageSource>()(["image", "build"], (workload, _context, findings) => checkImageSource(workload, [], findings));
 
 function isDirectory(file: string): boolean {
     return statOf(file)?.isDirectory() ?? false;

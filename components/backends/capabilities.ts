@@ -131,6 +131,18 @@ export const capabilities: Capability[] = [
         },
     },
     {
+        id: "build-job-helpers",
+        feature: "`build` on ContainerJob, init containers and sidecars",
+        docker: {
+            support: "supported",
+            how: "built as an app's image (same rebuild rule), under `<network>/<job>` or `<network>/<workload>.<helper>`, and run by image id; a rebuilt job image runs the job again",
+        },
+        kubernetes: {
+            support: "supported",
+            how: "pushed as an app's image; the Job's or pod's container runs the digest, so a rebuilt job image is a new Job (its name carries the spec's hash) that runs again",
+        },
+    },
+    {
         id: "restart-policy",
         feature: "Restart policy",
         docker: { support: "supported", how: "always: unless-stopped, on-failure, never: no" },

@@ -1,15 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
-import { AppModel } from "../model/app";
 import { BuildDigests, buildDigests, buildTag, ImageBuildModel } from "../model/image-build";
 import { splitSecrets } from "../model/secrets";
+import { HelperContainerModel, WorkloadModel } from "../model/workload";
 import { buildLogFile, buildLogHooks } from "./build-log";
 
 /*
  * An image built from source by the stack's Docker engine, for either
  * target: the bridged RemoteImage with its build block. Docker's containers
  * run it by id; Kubernetes pushes it to the stack's registry first
- * (kubernetes/pushed-image.ts).
+ * (kubernetes/container-image.ts).
  *
  * The image is rebuilt when, and only when, what goes into it changes: the
  * digests of the context, the Dockerfile and the args are its triggers (the
@@ -42,19 +42,35 @@ export function buildBlock(build: ImageBuildModel, logFile: string): docker.type
     };
 }
 
-/** Who owns a built image, for names, its log file and its error. */
+/**
+ * The container whose image it is, for names, its log file and its error:
+ * an app's or a job's own, or one of their init containers or sidecars.
+ */
 export interface BuildOwner {
-    /** How errors name it, e.g. `ContainerApp "web"`. */
+    /** How errors name it, e.g. `ContainerApp "web"`, `ContainerJob "seed" init container "fetch"`. */
     description: string;
-    /** The image resource's name, unique among the stack's. */
-    resourceName: string;
     network: string;
+    /**
+     * The workload's name, or `<workload>.<helper>` for a helper (a dot no
+     * workload name has): the image's resource is `<name>-image` (a pulled
+     * image's too), its repository `<network>/<name>`.
+     */
     name: string;
 }
 
-/** A ContainerApp as the owner of its built image, `<app>-image` (the name a pulled image has too). */
-export function appBuildOwner(app: AppModel): BuildOwner {
-    return { description: `ContainerApp "${app.name}"`, resourceName: `${app.name}-image`, network: app.network.name, name: app.name };
+/** An app's or a job's own container; `describe` names the workload, e.g. `ContainerJob "migrate"`. */
+export function workloadBuildOwner(describe: string, workload: Pick<WorkloadModel, "name" | "network">): BuildOwner {
+    return { description: describe, network: workload.network.name, name: workload.name };
+}
+
+/** An init container or a sidecar of the workload `owner`. */
+export function helperBuildOwner(owner: BuildOwner, helper: Pick<HelperContainerModel, "name">, role: "init container" | "sidecar"): BuildOwner {
+    return { description: `${owner.description} ${role} "${helper.name}"`, network: owner.network, name: `${owner.name}.${helper.name}` };
+}
+
+/** The image resource of a container, pulled or built: `<name>-image`. */
+export function imageResourceName(owner: BuildOwner): string {
+    return `${owner.name}-image`;
 }
 
 /**
@@ -82,7 +98,7 @@ export async function renderImageBuild(
         hooks: pulumi.runtime.isDryRun() ? undefined : buildLogHooks(owner.description, logFile, secretValues(secret), parent),
     };
     return new docker.RemoteImage(
-        owner.resourceName,
+        imageResourceName(owner),
         {
             name: digests.apply((d) => builtImageName(repository, build, d)),
             build: buildBlock(build, logFile),

@@ -1,10 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
 import type { ContainerAppSpec } from "../args/container-app";
 import { argDefaults, defaultPortName } from "../args/defaults";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import { ConfigModel } from "./config";
-import { ImageBuildModel, imageBuildModel } from "./image-build";
+import { imageBuildModel } from "./image-build";
 import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
 import { configMountModels, HelperContainerModel, helperModel, securityModel, WorkloadModel } from "./workload";
@@ -113,12 +112,7 @@ export interface SecurityModel {
 
 export type RestartPolicy = "always" | "on-failure" | "never";
 
-/** An app's image is pulled (image) or built from source (build): the backend resolves a built one before it builds the container. */
-export interface AppModel extends Omit<WorkloadModel, "image"> {
-    /** The image to pull; undefined when it is built from source (`build`). */
-    image?: pulumi.Input<string>;
-    /** The image's source, when it is built rather than pulled. */
-    build?: ImageBuildModel;
+export interface AppModel extends WorkloadModel {
     ports: PortModel[];
     healthCheck?: HealthCheckModel;
     replicas: number;

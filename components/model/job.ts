@@ -1,6 +1,7 @@
 import type { ContainerJobSpec } from "../args/container-job";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
+import { imageBuildModel } from "./image-build";
 import { sortedMap } from "./maps";
 import { NetworkModel } from "./network";
 import { configMountModels, helperModel, securityModel, WorkloadModel } from "./workload";
@@ -29,6 +30,7 @@ export function jobModel(name: string, spec: ContainerJobSpec, placement: JobPla
         target: placement.target,
         network: placement.network,
         image: spec.image,
+        build: spec.build && imageBuildModel(spec.build),
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { Target } from "../stack/target";
 import { Tier } from "../stack/berth-settings";
 import type { ConfigMountModel, ResourcesModel, SecurityModel, VolumeModel } from "./app";
+import { ImageBuildModel, imageBuildModel } from "./image-build";
 import { InputMap, sortedMap, StringMap } from "./maps";
 import { NetworkModel } from "./network";
 
@@ -24,9 +25,21 @@ export interface VolumeMountModel {
     readOnly: boolean;
 }
 
+/**
+ * Where a container's image comes from: pulled by reference (image) or built
+ * from source (build), exactly one of the two (checked with the args). Each
+ * backend resolves it before it builds the container (Docker: the image's id;
+ * Kubernetes: the reference, or the pushed digest).
+ */
+export interface ImageSourceModel {
+    /** The image to pull; undefined when it is built from source. */
+    image?: pulumi.Input<string>;
+    /** The image's source, when it is built rather than pulled. */
+    build?: ImageBuildModel;
+}
+
 /** A container's own parts: what every container berth runs is made of. */
-export interface ContainerSpecModel {
-    image: pulumi.Input<string>;
+export interface ContainerSpecModel extends ImageSourceModel {
     command?: string[];
     args?: string[];
     env: InputMap;
@@ -72,6 +85,7 @@ export function helperModel(spec: HelperSpec): HelperContainerModel {
     return {
         name: spec.name,
         image: spec.image,
+        build: spec.build && imageBuildModel(spec.build),
         command: spec.command,
         args: spec.args,
         env: sortedMap(spec.env),

@@ -5,9 +5,9 @@ import * as berth from "berth";
 /**
  * Two apps built from source, next to this file: `web` from web/ (one
  * Dockerfile, a .dockerignore) and `api` from api/ (a multi-stage Dockerfile,
- * a build arg and a target). On Docker the local engine builds them and the
+ * a build arg and a target), and a job, `seed`, from seed/. On Docker the local engine builds them and the
  * containers run them by id; on Kubernetes they are pushed to the stack's
- * registry (berth:registry) and deployed by digest. Either way an image is
+ * registry (berth:registry) and deployed (or run, as a Job) by digest. Either way an image is
  * rebuilt only when what goes into it changes. The contexts are relative to
  * this project's directory, where Pulumi runs the program.
  */
@@ -37,6 +37,13 @@ export = () => {
         env: { API_URL: pulumi.interpolate`http://${api.address}` },
         healthCheck,
         replicas: settings.replicas,
+        security,
+    });
+
+    // A job built from seed/ for the release: it runs once, and again when its source or the release changes.
+    new berth.ContainerJob("seed", {
+        network: net,
+        build: { context: "seed", args: { RELEASE: settings.release } },
         security,
     });
 

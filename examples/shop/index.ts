@@ -12,6 +12,8 @@ export = () => {
     const settings = berth.loadStackConfig(
         {
             webImage: z.string(),
+            // A directory with a Dockerfile: web is built from it instead of pulled as webImage.
+            webSource: z.string().optional(),
             apiImage: z.string(),
             cacheImage: z.string(),
             webReplicas: z.number().int().min(1).default(1),
@@ -72,7 +74,7 @@ export = () => {
 
     const web = new berth.ContainerApp("web", {
         network: net,
-        image: settings.webImage,
+        ...(settings.webSource ? { build: { context: settings.webSource } } : { image: settings.webImage }),
         ports: [{ name: "http", port: 8080, publish: settings.webPort }],
         env: { API_URL: pulumi.interpolate`http://${api.address}` },
         configs: [{ config, mountPath: "/etc/shop", env: false }],

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { buildBlock, builtImageName, buildTriggers } from "../../components/backends/image-build";
+import { buildBlock, builtImageName, buildTriggers, helperBuildOwner, imageResourceName, workloadBuildOwner } from "../../components/backends/image-build";
 import { BuildDigests, buildTag } from "../../components/model/image-build";
-import { app } from "./models";
+import { app, job } from "./models";
 
 /** An app built from a context of the test fixtures (tests run in the repository root). */
 function built(build: Record<string, unknown>) {
@@ -54,5 +54,24 @@ describe("Builder: an image built from source", () => {
         assert.strictEqual(new Set([name, ...changed]).size, 1 + changed.length);
         assert.strictEqual(builtImageName("shop/web", built({}), digests), name, "the same build, the same name");
         assert.strictEqual(buildTag(model, digests), name.split(":")[1]);
+    });
+
+    it("is modelled the same on a job, an init container and a sidecar, each pulled or built", () => {
+        const seed = job({ image: undefined, build: { context: "tests/fixtures/build/stages", target: "runtime" }, initContainers: [{ name: "fetch", build: { context: "tests/fixtures/build/plain" } }, { name: "wait", image: "w:1" }] });
+        assert.deepStrictEqual([seed.image, seed.build?.context, seed.build?.target, seed.build?.dockerfile], [undefined, "tests/fixtures/build/stages", "runtime", "Dockerfile"]);
+        const [fetch, wait] = seed.initContainers;
+        assert.deepStrictEqual([fetch.image, fetch.build?.context], [undefined, "tests/fixtures/build/plain"]);
+        assert.deepStrictEqual([wait.image, wait.build], ["w:1", undefined]);
+        const web = app({ sidecars: [{ name: "proxy", build: { context: "tests/fixtures/build/plain", args: { B: "2", A: "1" } } }] });
+        assert.deepStrictEqual(Object.keys(web.sidecars[0].build!.args), ["A", "B"]);
+    });
+
+    it("names each container's image after its owner: <workload>-image, <workload>.<helper>-image, errors saying whose it is", () => {
+        const seed = workloadBuildOwner(`ContainerJob "seed"`, job({}, { name: "seed" }));
+        assert.deepStrictEqual(seed, { description: `ContainerJob "seed"`, network: "shop", name: "seed" });
+        assert.strictEqual(imageResourceName(seed), "seed-image");
+        const proxy = helperBuildOwner(workloadBuildOwner(`ContainerApp "web"`, app()), { name: "proxy" }, "sidecar");
+        assert.deepStrictEqual(proxy, { description: `ContainerApp "web" sidecar "proxy"`, network: "shop", name: "web.proxy" });
+        assert.strictEqual(imageResourceName(proxy), "web.proxy-image");
     });
 });

@@ -19,7 +19,8 @@ import { repoRoot, useBuiltTools } from "./tools";
  * an image is rebuilt when, and only when, what goes into it changes: a
  * no-change preview after up, none after touching files or editing one that
  * .dockerignore excludes, and an edited source file rebuilding and replacing
- * just the app built from it. A failing build fails `up` naming the app with
+ * just the app built from it; the job built from source runs on the first up
+ * and again only when its source changes. A failing build fails `up` naming the app with
  * the last lines of its output, and changes nothing else.
  */
 describe("berth builds images from source on Docker, through the real engine and a local dockerd", function () {
@@ -28,6 +29,7 @@ describe("berth builds images from source on Docker, through the real engine and
     const projectDir = path.join(repoRoot, "tests", "e2e", "projects", "build");
     const release = `rel-${randomBytes(8).toString("hex")}`;
     const containers = ["e2e-build-api-0", "e2e-build-web-0"];
+    const seedJob = "e2e-build-seed-job";
     let engine: LocalDocker | undefined;
     let sourceDir = "";
     let stack: E2EStack | undefined;
@@ -42,10 +44,10 @@ describe("berth builds images from source on Docker, through the real engine and
         engine = LocalDocker.ensure();
         buildTestImages();
         expectNothingOf(network);
-        assert.deepStrictEqual([...imagesOf("api"), ...imagesOf("web")], [], "images of an earlier run are left: docker rmi them");
+        assert.deepStrictEqual([...imagesOf("api"), ...imagesOf("web"), ...imagesOf("seed")], [], "images of an earlier run are left: docker rmi them");
         ours = true;
         sourceDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-build-src-"));
-        for (const app of ["api", "web"]) {
+        for (const app of ["api", "web", "seed"]) {
             fs.cpSync(path.join(repoRoot, "examples", "build", app), source(app), { recursive: true });
         }
         stack = await E2EStack.create(projectDir, "dev", { "berth-e2e-build:sourceDir": { value: sourceDir }, "berth-e2e-build:release": { value: release, secret: true } }, "e2e-build");
@@ -66,18 +68,24 @@ describe("berth builds images from source on Docker, through the real engine and
     it("up builds both images on the engine and runs them by id, healthy; web serves its source and reaches the api", async () => {
         const result = await stack!.stack.up({ color: "never" });
         assert.strictEqual(result.outputs.url.value, "http://127.0.0.1:18482");
-        assert.deepStrictEqual(containersOf(network), containers);
+        assert.deepStrictEqual(containersOf(network), [...containers, seedJob].sort());
         expectRunningAndHealthy(containers);
-        for (const app of ["api", "web"]) {
+        for (const app of ["api", "web", "seed"]) {
             const images = imagesOf(app);
             assert.strictEqual(images.length, 1, `${app}: ${images.join(", ")}`);
             assert.match(images[0], new RegExp(`^${network}/${app}:[0-9a-f]{16}$`));
-            assert.strictEqual(inspect(`${network}-${app}-0`, "{{.Image}}"), docker("image", "inspect", "--format", "{{.Id}}", images[0]));
+            const container = app === "seed" ? seedJob : `${network}-${app}-0`;
+            assert.strictEqual(inspect(container, "{{.Image}}"), docker("image", "inspect", "--format", "{{.Id}}", images[0]));
         }
         const { status, body } = await httpGet("http://127.0.0.1:18482/");
         assert.strictEqual(status, 200, body);
         assert.match(body, /Hello from web, built from examples\/build\/web\./);
         assert.strictEqual(execIn("e2e-build-web-0", 'timeout 5 wget -q -O - "$API_URL/"').trim(), `api release ${release}`);
+    });
+
+    it("up ran the job built from source to completion: it printed the rows built into its image", () => {
+        assert.strictEqual(inspect(seedJob, "{{.State.Status}} {{.State.ExitCode}}"), "exited 0");
+        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2\nfor release dev");
     });
 
     it("leaves no build log behind after good builds", () => {
@@ -124,6 +132,30 @@ describe("berth builds images from source on Docker, through the real engine and
         expectNoChanges(await stack!.previewJson());
     });
 
+    it("an edited source file of the job rebuilds it and runs it again, alone; the preview and berth review say why", async () => {
+        const before = idsOf([...containers, seedJob]);
+        fs.appendFileSync(source("seed/rows.txt"), "seed row 3\n");
+        const preview = await stack!.previewJson();
+        assert.deepStrictEqual(changes(preview), {
+            "docker:index/remoteImage:RemoteImage::seed-image": "replace",
+            "docker:index/container:Container::seed": "replace",
+        });
+        const review = await reviewOf(preview);
+        assert.match(review, /`seed-image`[^\n]*rebuilt: its source changed \(the build context\)/);
+        assert.match(review, /`seed`[^\n]*\*\*runs again\*\*: the image changed/);
+
+        await stack!.stack.up({ color: "never" });
+        const after = idsOf([...containers, seedJob]);
+        for (const app of containers) {
+            assert.strictEqual(after[app], before[app], `${app}'s container stays`);
+        }
+        assert.notStrictEqual(after[seedJob], before[seedJob], "the job's container is replaced: it ran again");
+        assert.strictEqual(inspect(seedJob, "{{.State.Status}} {{.State.ExitCode}}"), "exited 0");
+        assert.strictEqual(docker("logs", seedJob).trim(), "seed row 1\nseed row 2\nseed row 3\nfor release dev");
+        assert.strictEqual(imagesOf("seed").length, 1, "the image the job ran before is removed");
+        expectNoChanges(await stack!.previewJson());
+    });
+
     it("a failing build fails up naming the app, with the last lines of the build's output (the secret arg masked); nothing else changes", async () => {
         const before = idsOf(containers);
         const dockerfile = fs.readFileSync(source("api/Dockerfile"), "utf8");
@@ -149,7 +181,7 @@ describe("berth builds images from source on Docker, through the real engine and
     it("destroy removes the containers, the network and the images built for them", async () => {
         await stack!.stack.destroy({ color: "never" });
         assert.deepStrictEqual(containersOf(network), []);
-        assert.deepStrictEqual([...imagesOf("api"), ...imagesOf("web")], []);
+        assert.deepStrictEqual([...imagesOf("api"), ...imagesOf("web"), ...imagesOf("seed")], []);
     });
 });
 

@@ -10,7 +10,7 @@ import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
- * examples/build's prod stack on a real node (tools/cluster start --node):
+ * examples/build's prod stack on a real node (tools/cluster start --node), its seed job included:
  * built by the local dockerd, pushed to a local registry (tools/registry) and
  * pulled from it by the node's containerd, by digest; `up` waits until every
  * pod is Ready. Nothing is copied into the node by hand: the images the pods
@@ -93,6 +93,17 @@ describe("berth's built images pulled by digest and run on a real Kubernetes nod
                 assert.strictEqual(status.restartCount, 0);
             }
         }
+    });
+
+    it("the seed Job, built and pulled by digest, ran to completion on the node before up returned", async () => {
+        const [tag] = await registry!.tags("e2e/build/seed");
+        const digest = await registry!.digest("e2e/build/seed", tag);
+        const [job] = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
+        assert.strictEqual(job.status?.succeeded, 1, JSON.stringify(job.status));
+        const pods = await podsOf(api, namespace, "seed");
+        assert.strictEqual(pods.length, 1);
+        assert.strictEqual(pods[0].status.phase, "Succeeded");
+        assert.strictEqual(pods[0].status.containerStatuses[0].imageID, `${repository("seed")}@${digest}`);
     });
 
     it("the built web serves the page built into it, and reaches the built api, which reports the release built into it", async () => {

@@ -12,12 +12,12 @@ import { stopAtFirstFailure } from "./story";
 import { repoRoot, useBuiltTools } from "./tools";
 
 /**
- * examples/build's prod stack on Kubernetes, for real: both apps built by the
- * local dockerd from the example's sources, pushed with basic auth to a local
+ * examples/build's prod stack on Kubernetes, for real: both apps and the seed
+ * job built by the local dockerd from the example's sources, pushed with basic auth to a local
  * registry (Debian's docker-registry, tools/registry, started and stopped
  * here), and deployed by digest on the API server of tools/cluster (no
  * kubelet: berth:skipAwait). The registry's HTTP API says what was pushed and
- * under which digest; the Deployments must run exactly that.
+ * under which digest; the Deployments and the Job must run exactly that.
  */
 describe("berth builds, pushes and deploys by digest on Kubernetes, through the real engine, a local registry and API server", function () {
     stopAtFirstFailure();
@@ -64,7 +64,7 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         }
     });
 
-    it("up builds both images, pushes them and creates the Deployments, in a prod stack (pinned images, no digest copied by hand)", async () => {
+    it("up builds the three images, pushes them and creates the Deployments and the Job, in a prod stack (pinned images, no digest copied by hand)", async () => {
         const result = await stack!.stack.up({ color: "never" });
         assert.strictEqual(result.summary.result, "succeeded");
         assert.strictEqual(result.outputs.api.value, "api.build.svc:8080");
@@ -81,6 +81,16 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         }
     });
 
+    it("the Job runs the digest the registry reports for the seed's one tag, and is named after its spec (digest included)", async () => {
+        const tags = await registry!.tags(repository("seed"));
+        assert.strictEqual(tags.length, 1, `seed: one tag pushed, got ${tags.join(", ")}`);
+        const digest = await registry!.digest(repository("seed"), tags[0]);
+        const jobs = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
+        assert.strictEqual(jobs.length, 1, `one seed Job, got ${jobs.map((j) => j.metadata.name).join(", ")}`);
+        assert.match(jobs[0].metadata.name, /^seed-[0-9a-f]{10}$/);
+        assert.strictEqual(jobs[0].spec.template.spec.containers[0].image, `${registry!.address}/${repository("seed")}@${digest}`);
+    });
+
     it("holds the registry password nowhere in plaintext: not in state, not in a preview", async () => {
         assert.deepStrictEqual(leakedSecrets(encryptedState(stack!), [password]), []);
         assert.deepStrictEqual(leakedSecrets(JSON.stringify(await stack!.previewJson()), [password]), []);
@@ -90,7 +100,8 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
-    it("a new build arg rebuilds and pushes the api alone, and rolls its Deployment to the new digest in place; web is untouched", async () => {
+    it("a new release rebuilds and pushes the api and the seed, rolls the api's Deployment to the new digest in place and replaces the Job (a new name: it runs again); web is untouched", async () => {
+        const [seedBefore] = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
         const apiBefore = await api.mustGet("Deployment", "api", namespace);
         const webBefore = (await api.mustGet("Deployment", "web", namespace)).metadata.generation;
         await stack!.stack.setConfig("berth-build:release", { value: "1.0.1" });
@@ -98,9 +109,13 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         const planned = changes(preview);
         assert.deepStrictEqual(Object.keys(planned).sort(), [
             "docker:index/registryImage:RegistryImage::api-push",
+            "docker:index/registryImage:RegistryImage::seed-push",
             "docker:index/remoteImage:RemoteImage::api-image",
+            "docker:index/remoteImage:RemoteImage::seed-image",
             "kubernetes:apps/v1:Deployment::api",
+            "kubernetes:batch/v1:Job::seed",
         ]);
+        assert.strictEqual(planned["kubernetes:batch/v1:Job::seed"], "replace");
         assert.strictEqual(planned["docker:index/remoteImage:RemoteImage::api-image"], "replace");
         assert.strictEqual(planned["docker:index/registryImage:RegistryImage::api-push"], "replace");
         const deploymentStep = (preview.steps ?? []).find((step) => step.urn.endsWith("apps/v1:Deployment::api"))!;
@@ -108,10 +123,10 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         console.log(`      preview of the api Deployment: ${deploymentStep.op} (diff: ${deploymentStep.diffReasons?.join(", ")}; replace: ${deploymentStep.replaceReasons?.join(", ") ?? "none"})`);
 
         const result = await stack!.stack.up({ color: "never" });
-        // What the engine did: the images replaced, the Deployment updated in place (a rolling update, not delete and create).
+        // What the engine did: the images and the Job replaced, the Deployment updated in place (a rolling update, not delete and create).
         assert.deepStrictEqual(
             { replace: result.summary.resourceChanges?.replace, update: result.summary.resourceChanges?.update },
-            { replace: 2, update: 1 },
+            { replace: 5, update: 1 },
             JSON.stringify(result.summary.resourceChanges),
         );
         const apiAfter = await api.mustGet("Deployment", "api", namespace);
@@ -124,6 +139,15 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         const digests = await Promise.all(tags.map((tag) => registry!.digest(repository("api"), tag)));
         assert.ok(digests.some((digest) => image === `${registry!.address}/${repository("api")}@${digest}`), `${image} is one of the pushed digests`);
         assert.strictEqual((await api.mustGet("Deployment", "web", namespace)).metadata.generation, webBefore);
+        const seedJobs = await api.list("Job", namespace, "app.kubernetes.io/name=seed");
+        assert.strictEqual(seedJobs.length, 1, "the finished Job is deleted once its replacement exists");
+        assert.notStrictEqual(seedJobs[0].metadata.name, seedBefore.metadata.name, "the Job's name carries its spec's hash, the digest in it");
+        const seedTags = await registry!.tags(repository("seed"));
+        assert.strictEqual(seedTags.length, 2);
+        const seedDigests = await Promise.all(seedTags.map((tag) => registry!.digest(repository("seed"), tag)));
+        const seedImage = seedJobs[0].spec.template.spec.containers[0].image as string;
+        assert.notStrictEqual(seedImage, seedBefore.spec.template.spec.containers[0].image);
+        assert.ok(seedDigests.some((digest) => seedImage === `${registry!.address}/${repository("seed")}@${digest}`), `${seedImage} is one of the pushed digests`);
         assert.deepStrictEqual(changes(await stack!.previewJson()), {});
     });
 
@@ -131,5 +155,6 @@ describe("berth builds, pushes and deploys by digest on Kubernetes, through the 
         await stack!.stack.destroy({ color: "never" });
         await expectNothingLeft(api, namespace, cluster!.controllersRun);
         assert.strictEqual((await registry!.tags(repository("web"))).length, 1);
+        assert.strictEqual((await registry!.tags(repository("seed"))).length, 2);
     });
 });

@@ -373,7 +373,7 @@ function helperArgs(context: AppContext): fc.Arbitrary<Args> {
     return fc
         .record({
             name: helperName,
-            image: input(image),
+            source: imageOrBuild(context.options),
             command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 2 })),
@@ -382,7 +382,7 @@ function helperArgs(context: AppContext): fc.Arbitrary<Args> {
             resources: optional(resources),
             security: optional(security),
         })
-        .map(compact);
+        .map(({ source, ...args }) => compact({ ...args, ...source }));
 }
 
 /** Outside destinations, canonical IPv4 ranges and IPv6 ones. */
@@ -556,7 +556,7 @@ export function jobArgs(context: AppContext): fc.Arbitrary<Args> {
         .record({
             network: fc.constant({ $ref: "network" }),
             target: optional(fc.constant(context.target)),
-            image: input(image),
+            source: imageOrBuild(context.options),
             command: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             args: optional(fc.array(fc.string({ maxLength: 8 }), { maxLength: 2 })),
             env: optional(fc.dictionary(envName, plainOrSecret(context.options), { maxKeys: 3 })),
@@ -570,7 +570,7 @@ export function jobArgs(context: AppContext): fc.Arbitrary<Args> {
             retries: optional(fc.integer({ min: 0, max: 100 })),
             skipAwait: optional(fc.boolean()),
         })
-        .map((args) => repairApp(compact(args)));
+        .map(({ source, ...args }) => repairApp(compact({ ...args, ...source })));
 }
 
 /** A public Service ("LoadBalancer", "NodePort") exposes published ports: without one, the choice is "none" or left out. */
@@ -770,6 +770,9 @@ function repairSystem(generated: SystemSpec, order: OrderPicks): SystemSpec {
     for (const app of spec.apps.filter((a) => a.name.length > 52)) {
         for (const v of (app.args.volumes ?? []) as Args[]) delete v.persistent;
     }
+    // The mocks see no parents: an AppNetwork named "<app>-allow" and that app's Docker allow network
+    // (the app's child, another URN on a real engine) would look like one resource. Such an app lets no one in.
+    for (const app of spec.apps) if (spec.network.name === `${app.name}-allow`) delete app.args.allowFrom;
     // A helper is no container of the workload's own name.
     for (const workload of [...spec.apps, ...spec.jobs]) {
         for (const list of ["initContainers", "sidecars"]) {
@@ -1138,7 +1141,10 @@ export function fieldFaults(component: "ContainerApp" | "ContainerJob" | "AppCon
                 name,
                 field("target", badTarget),
                 field("network", fc.constantFrom<unknown>(remove, "shop", null, {}, { $ref: "config:0" })),
-                field("image", fc.oneof(fc.constantFrom<unknown>("my image", "", remove), notString)),
+                field("image", fc.oneof(fc.constantFrom<unknown>("my image", ""), notString)),
+                // Pulled or built, as an app's: neither is a problem at image, a bad build at its field.
+                fc.constant(fault({ image: remove, build: remove }, "image")),
+                ...buildFaults(),
                 nested("command", (v) => [v], notString, "command[0]"),
                 field("args", fc.constantFrom<unknown>("--x", {}, 5)),
                 badEnvName.map((key) => fault({ env: { [key]: "x" } }, `env.${key}`)),
@@ -1185,7 +1191,7 @@ const containerAppFields = [
 ];
 
 const containerJobFields = [
-    "network", "target", "image", "command", "args", "env", "configs", "volumes", "resources", "labels", "security",
+    "network", "target", "image", "build", "command", "args", "env", "configs", "volumes", "resources", "labels", "security",
     "dependsOn", "initContainers", "timeoutSeconds", "retries", "skipAwait",
 ];
 
@@ -1222,6 +1228,8 @@ export function crossFieldFaults(component: "ContainerApp" | "ContainerJob" | "A
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp/web" }], security: remove }, "configs[0].mountPath")),
                 fc.constantFrom("tcp", "udp").map((protocol) => fault({ ports: [{ port: 1, publish: 9000, protocol }, { port: 2, publish: 9000, protocol }] }, "ports[1].publish")),
                 fc.constant(fault({ image: "web:1", build: { context: "tests/fixtures/build/plain" } }, "build")),
+                fc.constant(fault({ sidecars: [{ name: "s" }] }, "sidecars[0].image")),
+                fc.constant(fault({ initContainers: [{ name: "i", image: "i:1", build: { context: "tests/fixtures/build/plain" } }] }, "initContainers[0].build")),
                 fc.constantFrom("LoadBalancer", "NodePort").map((publishAs) => fault({ publishAs, ports: [{ port: 80 }] }, "publishAs")),
                 fc.integer({ min: 61, max: 3600 }).map((startupSeconds) => fault({ healthCheck: { tcp: { port: 80 }, startupSeconds }, healthyTimeoutSeconds: remove }, "healthCheck.startupSeconds")),
             );
@@ -1232,6 +1240,8 @@ export function crossFieldFaults(component: "ContainerApp" | "ContainerJob" | "A
                 fc.constant(helperVolumeUnknown),
                 fc.constant(dependencyTwice),
                 fc.constant(fault({ configs: [{ config: { $ref: "config:0" }, mountPath: "/tmp" }], security: remove }, "configs[0].mountPath")),
+                fc.constant(fault({ image: "seed:1", build: { context: "tests/fixtures/build/plain" } }, "build")),
+                fc.constant(fault({ initContainers: [{ name: "i" }] }, "initContainers[0].image")),
             );
         case "AppConfig":
             return fc.oneof(

@@ -428,16 +428,27 @@ export async function expectProduced(spec: SystemSpec, run: ProgramRun<BuiltSyst
             assert.strictEqual(containers.length, replicas, `containers of "${a.name}"`);
             // Under the default deny, an app that lets others in on its ports answers on a network of its own.
             const answersOnItsOwn = (net.args.defaultDenyIngress ?? true) === true && ((a.args.allowFrom ?? []) as string[]).length > 0 && ((a.args.ports ?? []) as Args[]).length > 0;
-            if (answersOnItsOwn !== has(graph, "docker:index/network:Network", `${a.name}-allow`)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
-            if (answersOnItsOwn && input(graph, "docker:index/network:Network", `${a.name}-allow`).name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
+            // The AppNetwork may itself be named "<app>-allow": its Docker network is named after it, not "<network>-to-<app>".
+            const allowNetworks = graph.ofType("docker:index/network:Network").filter((r) => r.name === `${a.name}-allow` && r.inputs.name !== net.name);
+            if (answersOnItsOwn !== (allowNetworks.length === 1)) fail(`allow network of "${a.name}": expected ${answersOnItsOwn}`);
+            if (answersOnItsOwn && allowNetworks[0].inputs.name !== `${net.name}-to-${a.name}`) fail(`allow network of "${a.name}" misnamed`);
         }
     });
 
     for (const j of spec.jobs) {
         if (!has(graph, "berth:index:ContainerJob", j.name)) fail(`ContainerJob "${j.name}" not registered`);
+        const built = j.args.build !== undefined;
+        if (built && input(graph, "docker:index/remoteImage:RemoteImage", `${j.name}-image`).build?.context !== (j.args.build as Args).context) {
+            fail(`job "${j.name}" is not built from its context`);
+        }
         if (target === "kubernetes") {
             if (!has(graph, "kubernetes:batch/v1:Job", j.name)) fail(`no Job for "${j.name}"`);
-            assert.match(input(graph, "kubernetes:batch/v1:Job", j.name).metadata.name, new RegExp(`^${j.name}-[0-9a-f]{10}$`), `Job "${j.name}" name`);
+            const job = input(graph, "kubernetes:batch/v1:Job", j.name);
+            assert.match(job.metadata.name, new RegExp(`^${j.name}-[0-9a-f]{10}$`), `Job "${j.name}" name`);
+            // A built image is pushed, and the Job runs the digest the registry reports.
+            if (built !== has(graph, "docker:index/registryImage:RegistryImage", `${j.name}-push`)) fail(`job "${j.name}" pushed: expected ${built}`);
+            const image = job.spec.template.spec.containers[0].image as string;
+            if (built && !image.startsWith(`${fixtureRegistry}/${namespace}/${j.name}@sha256:`)) fail(`job "${j.name}" runs ${image}, not its pushed digest`);
         } else if (!graph.ofType("docker:index/container:Container").some((r) => r.inputs.name === `${net.name}-${j.name}-job`)) {
             fail(`no container for job "${j.name}"`);
         }

@@ -143,6 +143,18 @@ describe("the component provider's Construct", () => {
         expectNoPlaintext(graph, [apiToken]);
     });
 
+    it("builds a job's and an init container's image from source", async () => {
+        const { graph } = await runProgram(async () => {
+            const net = await construct("AppNetwork", "shop", {});
+            const build = { context: "tests/fixtures/build/plain", args: { RELEASE: "1.2" } };
+            return construct("ContainerJob", "seed", { network: wire.ref(net.urn), build, initContainers: [{ name: "fetch", build }] }, { network: [net.urn] });
+        }, onTarget("docker"));
+        assert.deepStrictEqual(graph.inputs("docker:index/remoteImage:RemoteImage", "seed-image").build.buildArgs, { RELEASE: "1.2" });
+        assert.match(graph.inputs("docker:index/remoteImage:RemoteImage", "seed-image").name, /^shop\/seed:[0-9a-f]{16}$/);
+        assert.match(graph.inputs("docker:index/remoteImage:RemoteImage", "seed.fetch-image").name, /^shop\/seed\.fetch:[0-9a-f]{16}$/);
+        assert.match(graph.inputs("docker:index/container:Container", "seed").image, /^sha256:/);
+    });
+
     it("takes a plain arg that arrives as a known output value", async () => {
         const known = wire.output(3, { dependencies: [otherResource] });
         const { graph } = await runProgram(() => webOnShop({ replicas: known }, { replicas: [otherResource] }), onTarget("kubernetes"));

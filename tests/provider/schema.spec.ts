@@ -108,8 +108,12 @@ describe("the component provider's schema", function () {
         assert.deepStrictEqual(inferred.resources["berth:index:ContainerApp"].requiredInputs, ["network"]);
         assert.deepStrictEqual(inferred.types["berth:index:ImageBuild"].required, ["context"]);
         assert.deepStrictEqual(inferred.resources["berth:index:AutoscalingPolicy"].requiredInputs, ["app", "maxReplicas", "minReplicas"]);
-        assert.deepStrictEqual(inferred.resources["berth:index:ContainerJob"].requiredInputs, ["image", "network"]);
-        assert.deepStrictEqual(inferred.types["berth:index:HelperContainer"].required, ["image", "name"]);
+        assert.deepStrictEqual(inferred.resources["berth:index:ContainerJob"].requiredInputs, ["network"]);
+        assert.deepStrictEqual(inferred.types["berth:index:HelperContainer"].required, ["name"]);
+        // image or build: exactly one of the two, checked at run time; both build from the one ImageBuild type.
+        for (const properties of [inferred.resources["berth:index:ContainerJob"].inputProperties, inferred.types["berth:index:HelperContainer"].properties]) {
+            assert.strictEqual((properties.build as { $ref?: string }).$ref, "#/types/berth:index:ImageBuild");
+        }
     });
 
     it("passes components to one another by reference: network, configs[].config and app", () => {

@@ -22,6 +22,26 @@ describe("berth review: images built from source", () => {
         }
     });
 
+    it("says the same of a job's or a helper's image, whose rebuild runs the job again", () => {
+        const steps = previewOf(
+            previewStep("replace", "berth:index:ContainerJob$docker:index/remoteImage:RemoteImage", "seed-image", {
+                old: { name: "shop/seed:0123456789abcdef", build: { context: "seed" }, triggers: { context: "a" } },
+                new: { name: "shop/seed:fedcba9876543210", build: { context: "seed" }, triggers: { context: "b" } },
+                detailedDiff: { "triggers.context": { kind: "update-replace" }, name: { kind: "update-replace" } },
+            }),
+            previewStep("replace", "berth:index:ContainerApp$docker:index/remoteImage:RemoteImage", "web.assets-image", {
+                old: { name: "shop/web.assets:0123456789abcdef", build: { context: "assets" }, triggers: { dockerfile: "a" } },
+                new: { name: "shop/web.assets:fedcba9876543210", build: { context: "assets" }, triggers: { dockerfile: "b" } },
+                detailedDiff: { "triggers.dockerfile": { kind: "update-replace" } },
+            }),
+            previewStep("replace", "berth:index:ContainerJob$docker:index/container:Container", "seed", { old: { attach: true }, new: { attach: true }, detailedDiff: { image: { kind: "update-replace" } } }),
+        );
+        const review = reviewStack("dev", readPreview(steps, "inline"));
+        assert.strictEqual(changeNamed(review, "seed-image").reason, "rebuilt: its source changed (the build context)");
+        assert.strictEqual(changeNamed(review, "web.assets-image").reason, "rebuilt: its Dockerfile changed");
+        assert.strictEqual(changeNamed(review, "seed").reason, "**runs again**: the image changed");
+    });
+
     it("names the context a new image is built from, and a push to the registry", () => {
         const steps = previewOf(
             previewStep("create", "berth:index:ContainerApp$docker:index/remoteImage:RemoteImage", "web-image", {

@@ -233,6 +233,10 @@ describe("berth review: stateful apps and jobs", () => {
         const detailedDiff = { "metadata.name": { kind: "update-replace" } };
         const replaced = reviewStack("test", readPreview(previewOf(previewStep("replace", "berth:index:ContainerJob$" + job, "migrate", { old: image("m:1"), new: image("m:2"), detailedDiff })), "x"));
         assert.match(changeNamed(replaced, "migrate").reason, /^\*\*runs again\*\* \(`metadata\.name` changed\): a new Job replaces the finished one/);
+        // A rebuilt image: the registry's new digest is known only once it is pushed.
+        const rebuilt = { "metadata.name": { kind: "update-replace" }, "spec.template.spec.containers[0].image": { kind: "update" } };
+        const again = reviewStack("test", readPreview(previewOf(previewStep("replace", "berth:index:ContainerJob$" + job, "migrate", { old: image("r/shop/migrate@sha256:aa"), new: {}, detailedDiff: rebuilt })), "x"));
+        assert.match(changeNamed(again, "migrate").reason, /^\*\*runs again\*\* .*: a new Job replaces the finished one, image changed$/);
     });
 
     it("says a Docker container that runs to completion runs again when replaced", () => {

@@ -104,7 +104,9 @@ function job(step: ResourceStep, configChanges: ConfigChanges): Explanation {
             return plain(withDetails("created, runs to completion", [image]));
         case "replace": {
             const why = configChanges.describeFor(step.newInputs);
-            return notable(withDetails(`**runs again**${becauseOf(step)}: a new Job replaces the finished one`, [why]));
+            // The name carries the hash of the spec: a new image (a rebuilt one's digest among them) is a new Job.
+            const images = step.fields.filter((f) => isPath(f.segments, containerImage) || isPath(f.segments, initContainerImage)).map((field) => imageChange(step, field));
+            return notable(withDetails(`**runs again**${becauseOf(step)}: a new Job replaces the finished one`, [why, ...images]));
         }
         case "delete":
             return plain("finished Job removed");

@@ -3,7 +3,8 @@ import * as docker from "@pulumi/docker";
 import { AppModel } from "../../model/app";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
-import { dockerAppImage } from "./app-image";
+import { dockerImage } from "./container-image";
+import { workloadBuildOwner } from "../image-build";
 import { appLabels } from "../labels";
 import { containerOptions, replicaContainer, replicaName, restartPolicies } from "./container";
 import { resolveContainer } from "./container-parts";
@@ -15,7 +16,7 @@ import { placeDockerApp } from "./allow-networks";
 import { allowNetworkName } from "./reach";
 
 /**
- * A ContainerApp on Docker: the images pulled or built (app-image.ts) and
+ * A ContainerApp on Docker: the images pulled or built (container-image.ts) and
  * resolved to their ids, then per replica its named volumes, its init
  * containers (run to completion, in order), its container (under the app's
  * name on the networks through which the app is reached, reach.ts, so the
@@ -30,10 +31,11 @@ export async function renderDockerApp(app: AppModel, replicas: number, parent: p
     const { networks, reach } = placeDockerApp(app);
     const describe = `ContainerApp "${app.name}"`;
     const labels = appLabels(app);
-    const imageId = await dockerAppImage(app, parent);
+    const owner = workloadBuildOwner(describe, app);
+    const imageId = await dockerImage(owner, app, parent);
     const own = await resolveContainer(app, describe, parent);
-    const inits = await resolveHelpers(app.name, describe, app.initContainers, parent, true);
-    const sidecars = await resolveHelpers(app.name, describe, app.sidecars, parent, false);
+    const inits = await resolveHelpers(owner, app.initContainers, parent, true);
+    const sidecars = await resolveHelpers(owner, app.sidecars, parent, false);
     const named = namedVolumes(app, app.sidecars);
     const after = dependencies.flatMap((d) => d.resources);
 

@@ -9,7 +9,9 @@ import { resolveContainer } from "./container-parts";
 import { helperName } from "./helper-containers";
 import { namedVolumes } from "./named-volumes";
 import { runOutcome, runToCompletion } from "./run-outcome";
-import { createNamedVolumes, ownParts, pullImage, resolveHelpers, runInitContainers } from "./workload-containers";
+import { createNamedVolumes, ownParts, resolveHelpers, runInitContainers } from "./workload-containers";
+import { dockerImage } from "./container-image";
+import { workloadBuildOwner } from "../image-build";
 import { placeDockerJob } from "./allow-networks";
 
 /** The job's container: `<network>-<job>-job` (ends in a word, so it is no replica's `<network>-<app>-<n>`). */
@@ -31,19 +33,21 @@ export function jobContainer(job: JobModel, parts: ContainerParts): docker.Conta
 }
 
 /**
- * A ContainerJob on Docker: its image resolved to its id, its init containers
- * run in order, then its container, which must exit 0 within the job's
- * timeout. Its container is replaced, and so the job runs again, when its
- * spec or a config it uses changes (Docker replaces a container whose image,
- * command, env or files change); an unchanged job is left alone.
+ * A ContainerJob on Docker: its image pulled or built and resolved to its id
+ * (container-image.ts), its init containers run in order, then its container,
+ * which must exit 0 within the job's timeout. Its container is replaced, and
+ * so the job runs again, when its spec or a config it uses changes (Docker
+ * replaces a container whose image, command, env or files change; a rebuilt
+ * image has a new id); an unchanged job is left alone.
  */
 export async function renderDockerJob(job: JobModel, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedWorkload> {
     // Placed before anything is awaited, as an app is (allow-networks.ts).
     const { networks, reach } = placeDockerJob(job);
     const describe = `ContainerJob "${job.name}"`;
-    const imageId = pullImage(`${job.name}-image`, job.image, parent);
+    const owner = workloadBuildOwner(describe, job);
+    const imageId = await dockerImage(owner, job, parent);
     const own = await resolveContainer(job, describe, parent, true);
-    const inits = await resolveHelpers(job.name, describe, job.initContainers, parent, true);
+    const inits = await resolveHelpers(owner, job.initContainers, parent, true);
     const name = jobContainerName(job);
     const labels = appLabels(job);
     const after = dependencies.flatMap((d) => d.resources);

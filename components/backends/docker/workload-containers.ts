@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { StringMap } from "../../model/maps";
 import { HelperContainerModel, WorkloadModel } from "../../model/workload";
+import { BuildOwner, helperBuildOwner } from "../image-build";
 import { ContainerParts, containerOptions } from "./container";
+import { dockerImage } from "./container-image";
 import { resolveContainer, ResolvedContainer } from "./container-parts";
 import { initContainer } from "./helper-containers";
 import { dockerLabels } from "./label-list";
@@ -24,19 +26,15 @@ export interface ResolvedHelper {
     resolved: ResolvedContainer;
 }
 
-/** An image resolved to its id (a retag shows as a change, an unchanged tag never does). */
-export function pullImage(name: string, image: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> {
-    return new docker.RemoteImage(name, { name: image, keepLocally: true }, { parent }).imageId;
-}
-
-/** Each helper's image and parts; its image resource is `<workload>.<helper>-image`. */
-export async function resolveHelpers(workloadName: string, describe: string, helpers: HelperContainerModel[], parent: pulumi.Resource, runToCompletion: boolean): Promise<ResolvedHelper[]> {
+/** Each helper's image (pulled or built; its resource `<workload>.<helper>-image`) and parts. */
+export async function resolveHelpers(owner: BuildOwner, helpers: HelperContainerModel[], parent: pulumi.Resource, runToCompletion: boolean): Promise<ResolvedHelper[]> {
     const out: ResolvedHelper[] = [];
     for (const helper of helpers) {
+        const helperOwner = helperBuildOwner(owner, helper, runToCompletion ? "init container" : "sidecar");
         out.push({
             model: helper,
-            imageId: pullImage(`${workloadName}.${helper.name}-image`, helper.image, parent),
-            resolved: await resolveContainer(helper, `${describe} ${runToCompletion ? "init container" : "sidecar"} "${helper.name}"`, parent, runToCompletion),
+            imageId: await dockerImage(helperOwner, helper, parent),
+            resolved: await resolveContainer(helper, helperOwner.description, parent, runToCompletion),
         });
     }
     return out;

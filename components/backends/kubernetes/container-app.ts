@@ -3,7 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import { AppModel, isStateful } from "../../model/app";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedApp } from "../backend";
-import { kubernetesAppImage } from "./app-image";
+import { kubernetesHelperImages, kubernetesImage } from "./container-image";
+import { workloadBuildOwner } from "../image-build";
 import { allowPolicySpec } from "./allow-policy";
 import { egressPolicySpec } from "./egress-policy";
 import { appContainer } from "./container";
@@ -31,9 +32,11 @@ import { WorkloadObjects } from "./workload-objects";
  */
 export async function renderKubernetesApp(app: AppModel, replicas: number | undefined, mostReplicas: number, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedApp> {
     const objects = new WorkloadObjects(app, parent, rolloutAwaitSeconds(app, mostReplicas));
-    // The image as given, or built and pushed to the stack's registry (by digest).
-    const image = await kubernetesAppImage(app, parent);
-    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, image, env, mounts));
+    // The images as given, or built and pushed to the stack's registry (by digest).
+    const owner = workloadBuildOwner(`ContainerApp "${app.name}"`, app);
+    const image = await kubernetesImage(owner, app, parent);
+    const helperImages = await kubernetesHelperImages(owner, app.initContainers, app.sidecars, parent);
+    const template = await workloadPod(app, app.sidecars, objects, (env, mounts) => appContainer(app, image, env, mounts), helperImages);
     const after = objects.after(dependencies.flatMap((d) => d.resources));
     let workload: pulumi.CustomResource;
     if (isStateful(app)) {

@@ -4,6 +4,8 @@ import { JobModel } from "../../model/job";
 import { Readiness } from "../../validation/workload-roster";
 import { RenderedWorkload } from "../backend";
 import { jobContainer } from "./container";
+import { kubernetesHelperImages, kubernetesImage } from "./container-image";
+import { workloadBuildOwner } from "../image-build";
 import { jobName, jobSpec, jobTimeouts } from "./job";
 import { workloadPod } from "./pod";
 import { WorkloadObjects } from "./workload-objects";
@@ -16,7 +18,11 @@ import { WorkloadObjects } from "./workload-objects";
  */
 export async function renderKubernetesJob(job: JobModel, parent: pulumi.Resource, dependencies: Readiness[]): Promise<RenderedWorkload> {
     const objects = new WorkloadObjects(job, parent);
-    const template = await workloadPod(job, [], objects, (env, mounts) => jobContainer(job, env, mounts), "Never");
+    // The images as given, or built and pushed to the stack's registry (by digest): a new digest is a new spec, so a new Job that runs.
+    const owner = workloadBuildOwner(`ContainerJob "${job.name}"`, job);
+    const image = await kubernetesImage(owner, job, parent);
+    const helperImages = await kubernetesHelperImages(owner, job.initContainers, [], parent);
+    const template = await workloadPod(job, [], objects, (env, mounts) => jobContainer(job, image, env, mounts), helperImages, "Never");
     const spec = jobSpec(job, template);
     const name = jobName(job, spec);
     const options = { ...objects.after(dependencies.flatMap((d) => d.resources)), customTimeouts: jobTimeouts(job) };

@@ -20,11 +20,14 @@ type VolumeMount = k8s.types.input.core.v1.VolumeMount;
  */
 export const drainSeconds = 5;
 
+/** The image a container runs: pulled as given, or built and pushed (container-image.ts), resolved before the container is built. */
+type ResolvedImage = pulumi.Input<string>;
+
 /** A container's own parts: image and command, env, resources, security settings and mounts. */
-export function container(name: string, spec: ContainerSpecModel, env: EnvVar[], mounts: VolumeMount[]): Container {
+export function container(name: string, spec: Omit<ContainerSpecModel, "image" | "build">, image: ResolvedImage, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
         name,
-        image: spec.image,
+        image,
         command: spec.command,
         args: spec.args,
         env: nonEmpty(env),
@@ -34,10 +37,10 @@ export function container(name: string, spec: ContainerSpecModel, env: EnvVar[],
     };
 }
 
-/** The app's one container: its own parts with its image (as given, or as pushed: app-image.ts), its ports, its probes and its drain before it stops. */
-export function appContainer(app: AppModel, image: pulumi.Input<string>, env: EnvVar[], mounts: VolumeMount[]): Container {
+/** The app's one container: its own parts with its image, its ports, its probes and its drain before it stops. */
+export function appContainer(app: AppModel, image: ResolvedImage, env: EnvVar[], mounts: VolumeMount[]): Container {
     return {
-        ...container(app.name, { ...app, image }, env, mounts),
+        ...container(app.name, app, image, env, mounts),
         ports: nonEmpty(app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol.toUpperCase() }))),
         readinessProbe: app.healthCheck ? readinessProbe(app.healthCheck) : undefined,
         livenessProbe: app.healthCheck ? livenessProbe(app.healthCheck) : undefined,
@@ -57,8 +60,8 @@ export function runToCompletion(container: Container): Container {
 }
 
 /** The job's one container. */
-export function jobContainer(job: JobModel, env: EnvVar[], mounts: VolumeMount[]): Container {
-    return runToCompletion(container(job.name, job, env, mounts));
+export function jobContainer(job: JobModel, image: ResolvedImage, env: EnvVar[], mounts: VolumeMount[]): Container {
+    return runToCompletion(container(job.name, job, image, env, mounts));
 }
 
 /**
@@ -66,7 +69,7 @@ export function jobContainer(job: JobModel, env: EnvVar[], mounts: VolumeMount[]
  * is a native sidecar: an init container with restartPolicy Always, started
  * before the app's container and running beside it until the pod stops.
  */
-export function helperContainer(helper: HelperContainerModel, role: "init" | "sidecar", env: EnvVar[], mounts: VolumeMount[]): Container {
-    const own = container(helper.name, helper, env, mounts);
+export function helperContainer(helper: HelperContainerModel, image: ResolvedImage, role: "init" | "sidecar", env: EnvVar[], mounts: VolumeMount[]): Container {
+    const own = container(helper.name, helper, image, env, mounts);
     return role === "init" ? runToCompletion(own) : { ...own, restartPolicy: "Always" };
 }

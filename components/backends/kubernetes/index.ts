@@ -7,7 +7,7 @@ import { renderKubernetesApp } from "./container-app";
 import { renderKubernetesJob } from "./container-job";
 import { WorkloadModel } from "../../model/workload";
 import { renderKubernetesNetwork } from "./network";
-import { builtImagesNeedARegistry } from "./registry-rules";
+import { builtImagesNeedARegistry, builtJobImagesNeedARegistry } from "./registry-rules";
 import { meetsPodSecurity } from "./pod-security-rules";
 import { statefulNames } from "./stateful-rules";
 
@@ -54,7 +54,7 @@ export const kubernetesBackend: Backend = {
             renderKubernetesApp(app, autoscaling ? undefined : app.replicas, autoscaling?.maxReplicas ?? app.replicas, parent, dependencies),
     },
     job: {
-        rules: [],
+        rules: [builtJobImagesNeedARegistry],
         warnings: (job) => awaitWarnings("ContainerJob", job),
         render: renderKubernetesJob,
     },

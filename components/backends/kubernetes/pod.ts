@@ -41,6 +41,8 @@ export async function workloadPod(
     sidecars: HelperContainerModel[],
     objects: WorkloadObjects,
     main: (env: EnvVar[], mounts: VolumeMount[]) => Container,
+    // Each helper's image by its name, resolved as the main container's is (container-image.ts).
+    helperImages: ReadonlyMap<string, pulumi.Input<string>>,
     restartPolicy?: "Never",
 ): Promise<k8s.types.input.core.v1.PodTemplateSpec> {
     const own = await member(workload, "", (index) => `config-${index}`);
@@ -72,7 +74,7 @@ export async function workloadPod(
         const parts = await containerParts(helperMembers[index]);
         volumeParts.push(parts.configFiles, parts.scratch);
         const role = index < workload.initContainers.length ? "init" : "sidecar";
-        helperContainers.push(helperContainer(helper, role, parts.env, [...containerMounts(parts.configFiles, parts.scratch), ...helperMounts(helper.mounts)]));
+        helperContainers.push(helperContainer(helper, helperImage(helperImages, helper), role, parts.env, [...containerMounts(parts.configFiles, parts.scratch), ...helperMounts(helper.mounts)]));
     }
 
     // Every config a container uses, in order (for an app without helpers: exactly its configs).
@@ -106,4 +108,13 @@ async function configRefsByName(used: ConfigModel[]): Promise<Record<string, Kub
         byName[config.name] = await configRefs(config);
     }
     return byName;
+}
+
+/** A helper's resolved image; every helper has one (the workload's render resolves them all). */
+function helperImage(images: ReadonlyMap<string, pulumi.Input<string>>, helper: HelperContainerModel): pulumi.Input<string> {
+    const image = images.get(helper.name);
+    if (image === undefined) {
+        throw new Error(`no image resolved for the container "${helper.name}"`);
+    }
+    return image;
 }

@@ -10,7 +10,7 @@ describe("Kubernetes builder: containers of a pod", () => {
     }).initContainers.concat(app({ sidecars: [{ name: "metrics", image: "m:1", security: { readOnlyRootFilesystem: false } }] }).sidecars);
 
     it("a container has its image, command, env, resources, security settings and mounts, empty lists left out", () => {
-        assert.deepStrictEqual(container("prepare", init, [], []), {
+        assert.deepStrictEqual(container("prepare", init, "t:1", [], []), {
             name: "prepare",
             image: "t:1",
             command: ["sh"],
@@ -31,16 +31,16 @@ describe("Kubernetes builder: containers of a pod", () => {
     });
 
     it("an init container runs to completion and shows the end of its log when it fails; a sidecar is native: restartPolicy Always", () => {
-        assert.strictEqual(helperContainer(init, "init", [], []).terminationMessagePolicy, "FallbackToLogsOnError");
-        assert.strictEqual(helperContainer(init, "init", [], []).restartPolicy, undefined);
-        const native = helperContainer(sidecar, "sidecar", [], []);
+        assert.strictEqual(helperContainer(init, "t:1", "init", [], []).terminationMessagePolicy, "FallbackToLogsOnError");
+        assert.strictEqual(helperContainer(init, "t:1", "init", [], []).restartPolicy, undefined);
+        const native = helperContainer(sidecar, "m:1", "sidecar", [], []);
         assert.strictEqual(native.restartPolicy, "Always");
         assert.strictEqual(native.terminationMessagePolicy, undefined);
         assert.strictEqual((native.securityContext as { readOnlyRootFilesystem: boolean }).readOnlyRootFilesystem, false);
     });
 
     it("a job's container runs to completion", () => {
-        const migrate = jobContainer(job({ args: ["up"] }), [], []);
+        const migrate = jobContainer(job({ args: ["up"] }), "m:1", [], []);
         assert.deepStrictEqual([migrate.name, migrate.args, migrate.terminationMessagePolicy], ["migrate", ["up"], "FallbackToLogsOnError"]);
         assert.deepStrictEqual(runToCompletion({ name: "x" }), { name: "x", terminationMessagePolicy: "FallbackToLogsOnError" });
     });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as berth from "berth";
 
 /**
- * examples/build's two apps, built from a copy of their sources that the
+ * examples/build's two apps and its job, built from a copy of their sources that the
  * Docker build suite edits (config sourceDir), the api's RELEASE build arg a
  * secret: web published on 127.0.0.1:18482, api behind it, letting web in. Health checks run
  * every second, so `up` waits little for the containers it replaces.
@@ -29,5 +29,7 @@ export = () => {
         env: { API_URL: pulumi.interpolate`http://${api.address}` },
         healthCheck,
     });
+    // examples/build's seed job, from the copy of its source the suite edits: it runs again only when that changes.
+    new berth.ContainerJob("seed", { network: net, build: { context: path.join(sourceDir, "seed") }, timeoutSeconds: 60 });
     return { url: web.url };
 };
