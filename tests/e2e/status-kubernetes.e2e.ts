@@ -60,9 +60,9 @@ describe("berth status and logs on Kubernetes through the real engine and a loca
         const result = run("status");
         assert.strictEqual(result.status, 1, result.stdout + result.stderr);
         assert.match(result.stdout.split("\n")[0], /^Stack e2e-status-prod \(berth-shop\) · kubernetes https:\/\/127\.0\.0\.1:\d+ \(context \S+\)$/);
-        // Prod pins its images by digest (Pulumi.prod.yaml): the reference is printed whole.
-        assert.match(result.stdout, /^web\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/web:1\.4\.2@sha256:[0-9a-f]{64}\s+0\/3\s+\d+\s+down\s+0\s+\d+[sm]\s+-$/m);
-        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/cache:7\.2\.4@sha256:[0-9a-f]{64}\s+0\/2\s+\d+\s+down\s/m);
+        // Prod pins its images by digest (Pulumi.prod.yaml): the table shortens the digest to 12 hex digits (--json has it whole).
+        assert.match(result.stdout, /^web\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/web:1\.4\.2@sha256:[0-9a-f]{12}\s+0\/3\s+\d+\s+down\s+0\s+\d+[sm]\s+-$/m);
+        assert.match(result.stdout, /^cache\s+app\s+kubernetes\/shop\s+registry\.example\.com\/shop\/cache:7\.2\.4@sha256:[0-9a-f]{12}\s+0\/2\s+\d+\s+down\s/m);
         assert.match(result.stdout, /^ {2}web: no pod runs: the cluster has no node \(\d+ pods? waiting\)$/m);
         assert.match(result.stdout, /^ {2}note: the Kubernetes API server https:\/\/127\.0\.0\.1:\d+ \(context \S+\) has no node: no pod can run$/m);
         assert.match(result.stdout, /^e2e-status-prod: 3 apps: 3 down$/m);
