@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { BuildDigests, buildDigests, buildTag, ImageBuildModel } from "../model/image-build";
 import { splitSecrets } from "../model/secrets";
-import { HelperContainerModel, WorkloadModel } from "../model/workload";
+import { HelperContainerModel, ImageSourceModel, WorkloadModel } from "../model/workload";
 import { buildLogFile, buildLogHooks } from "./build-log";
 
 /*
@@ -68,6 +68,13 @@ export function helperBuildOwner(owner: BuildOwner, helper: Pick<HelperContainer
     return { description: `${owner.description} ${role} "${helper.name}"`, network: owner.network, name: `${owner.name}.${helper.name}` };
 }
 
+/** The reference of an image that is pulled, not built (validation lets no container lack both). */
+export function pulledReference(owner: BuildOwner, source: ImageSourceModel): pulumi.Input<string> {
+    if (source.image === undefined) {
+        throw new Error(`${owner.description} has neither image nor build (checked with its args)`);
+    }
+    return source.image;
+}
 /** The image resource of a container, pulled or built: `<name>-image`. */
 export function imageResourceName(owner: BuildOwner): string {
     return `${owner.name}-image`;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { ImageSourceModel } from "../../model/workload";
-import { BuildOwner, imageResourceName, renderImageBuild } from "../image-build";
+import { BuildOwner, imageResourceName, pulledReference, renderImageBuild } from "../image-build";
 
 /*
  * The id of a container's image on the Docker engine, which the container
@@ -23,8 +23,5 @@ export async function dockerImage(owner: BuildOwner, source: ImageSourceModel, p
     if (source.build) {
         return (await renderImageBuild(owner, source.build, `${owner.network}/${owner.name}`, parent)).imageId;
     }
-    if (source.image === undefined) {
-        throw new Error(`${owner.description} has neither image nor build (checked with its args)`);
-    }
-    return pullImage(owner, source.image, parent);
+    return pullImage(owner, pulledReference(owner, source), parent);
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as docker from "@pulumi/docker";
 import { HelperContainerModel, ImageSourceModel } from "../../model/workload";
 import { readRegistry, RegistrySettings } from "../../stack/registry";
-import { BuildOwner, helperBuildOwner, renderImageBuild } from "../image-build";
+import { BuildOwner, helperBuildOwner, pulledReference, renderImageBuild } from "../image-build";
 
 /*
  * The image reference a container runs (an app's, a job's, an init
@@ -38,10 +38,7 @@ export function registryAuth(registry: RegistrySettings): docker.types.input.Reg
 
 export async function kubernetesImage(owner: BuildOwner, source: ImageSourceModel, parent: pulumi.Resource): Promise<pulumi.Input<string>> {
     if (!source.build) {
-        if (source.image === undefined) {
-            throw new Error(`${owner.description} has neither image nor build (checked with its args)`);
-        }
-        return source.image;
+        return pulledReference(owner, source);
     }
     const { registry } = readRegistry();
     if (!registry) {
